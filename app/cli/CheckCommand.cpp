@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "CheckCommand.h"
+
+#include "analysis/Assessment.h"
+#include "yaml/YamlValues.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ksw::cli {
+
+namespace {
+
+void printHuman(const Assessment &assessment, QTextStream &out) {
+    const Inventory &inventory = assessment.config().inventory();
+    out << QCoreApplication::translate("Cli", "Inventory:  %1").arg(QDir::toNativeSeparators(inventory.hostsFilePath()))
+        << '\n';
+    const Checkout &checkout = assessment.checkout();
+    if (checkout.version())
+        out << QCoreApplication::translate("Cli", "Kubespray:  %1 (%2)")
+                   .arg(checkout.version()->toString(), checkout.versionEvidence())
+            << '\n';
+    else
+        out << QCoreApplication::translate("Cli", "Kubespray:  version unknown") << '\n';
+    if (const auto &ansible = assessment.ansible(); ansible && !ansible->playbookPath.isEmpty()) {
+        out << QCoreApplication::translate("Cli", "Ansible:    %1 (ansible-core %2)")
+                   .arg(ansible->playbookPath, ansible->coreVersion ? ansible->coreVersion->toString()
+                                                                    : QCoreApplication::translate("Cli", "unknown"))
+            << '\n';
+    }
+    for (const QString &note : inventory.notes())
+        out << QCoreApplication::translate("Cli", "Note:       %1").arg(note) << '\n';
+    out << '\n';
+
+    if (assessment.findings().isEmpty()) {
+        out << QCoreApplication::translate("Cli",
+                                           "No findings: nothing in this inventory is known to break the cluster.")
+            << '\n';
+        return;
+    }
+    for (const Finding &finding : assessment.findings()) {
+        out << '[' << Finding::translatedSeverityName(finding.severity) << "] " << finding.code << '\n';
+        out << "  " << finding.message.translated() << '\n';
+        if (!finding.explanation.isEmpty())
+            out << "  " << finding.explanation.translated() << '\n';
+        for (const Finding::NamedOrigin &origin : finding.origins)
+            out << "    " << QCoreApplication::translate("Cli", "%1: %2").arg(origin.name, origin.origin.describe())
+                << '\n';
+        if (!finding.fix.isEmpty()) {
+            out << "  " << QCoreApplication::translate("Cli", "Proposed fix:") << '\n';
+            for (const SettingChange &change : finding.fix.changes) {
+                out << "    " << change.file << ": " << change.key << ": " << yaml::toDisplayText(change.value) << '\n';
+            }
+            if (!finding.fix.note.isEmpty())
+                out << "    " << finding.fix.note.translated() << '\n';
+        }
+        out << '\n';
+    }
+    int blocking = 0, warnings = 0, infos = 0;
+    for (const Finding &finding : assessment.findings()) {
+        if (finding.severity == Finding::Severity::Blocking)
+            ++blocking;
+        else if (finding.severity == Finding::Severity::Warning)
+            ++warnings;
+        else
+            ++infos;
+    }
+    out << QCoreApplication::translate("Cli", "%1 blocking, %2 warnings, %3 notes.")
+               .arg(blocking)
+               .arg(warnings)
+               .arg(infos)
+        << '\n';
+}
+
+QJsonObject toJson(const Assessment &assessment) {
+    QJsonArray findings;
+    for (const Finding &finding : assessment.findings())
+        findings.append(finding.toJson());
+    const Checkout &checkout = assessment.checkout();
+    QJsonObject object{
+        {QStringLiteral("kubespray_version"),
+         checkout.version() ? QJsonValue(checkout.version()->toString()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("kubespray_version_evidence"), checkout.versionEvidence()},
+        {QStringLiteral("hosts_file"), assessment.config().inventory().hostsFilePath()},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(assessment.config().inventory().notes())},
+        {QStringLiteral("findings"), findings},
+    };
+    if (const auto &ansible = assessment.ansible()) {
+        object.insert(QStringLiteral("ansible"),
+                      QJsonObject{{QStringLiteral("ansible_playbook"), ansible->playbookPath},
+                                  {QStringLiteral("core_version"), ansible->coreVersion
+                                                                       ? QJsonValue(ansible->coreVersion->toString())
+                                                                       : QJsonValue(QJsonValue::Null)},
+                                  {QStringLiteral("python"), ansible->pythonPath}});
+    }
+    return object;
+}
+
+} // namespace
+
+int runCheck(const QStringList &arguments, Console console) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Cli", "Reads a Kubespray inventory and reports what will break the cluster."));
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"), QCoreApplication::translate("Cli", "The inventory: a hosts file or its folder."),
+        QCoreApplication::translate("Cli", "PATH"));
+    const QCommandLineOption siteOption(QStringLiteral("site"),
+                                        QCoreApplication::translate("Cli", "The site profile (company services)."),
+                                        QCoreApplication::translate("Cli", "FILE"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QCoreApplication::translate("Cli", "Print JSON instead of text."));
+    const QCommandLineOption versionOption(
+        QStringLiteral("kubespray-version"),
+        QCoreApplication::translate("Cli", "The Kubespray release, when it cannot be detected."),
+        QCoreApplication::translate("Cli", "VERSION"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QCoreApplication::translate("Cli", "Language of the messages: en or ja."),
+                                        QCoreApplication::translate("Cli", "LANG"));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QCoreApplication::translate("Cli", "Show this help."));
+    parser.addOptions({inventoryOption, siteOption, jsonOption, versionOption, langOption, helpOption});
+
+    if (!parser.parse(QStringList{QStringLiteral("kubespray-wizard check")} + arguments)) {
+        console.err << QCoreApplication::translate("Cli", "error: %1").arg(parser.errorText()) << Qt::endl;
+        return ExitError;
+    }
+    if (parser.isSet(helpOption)) {
+        console.out << parser.helpText()
+                    << QCoreApplication::translate("Cli",
+                                                   "Exit codes: 0 nothing blocking or worth a warning, 1 findings "
+                                                   "remain, 2 error.")
+                    << Qt::endl;
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        console.err << QCoreApplication::translate("Cli", "error: unexpected argument “%1”.")
+                           .arg(parser.positionalArguments().first())
+                    << Qt::endl;
+        return ExitError;
+    }
+    if (!parser.isSet(inventoryOption)) {
+        console.err << QCoreApplication::translate("Cli", "error: --inventory PATH is required.") << Qt::endl;
+        return ExitError;
+    }
+
+    Assessment::Request request;
+    request.inventoryPath = parser.value(inventoryOption);
+    request.siteProfilePath = parser.value(siteOption);
+    if (parser.isSet(versionOption)) {
+        request.kubesprayVersion = KubesprayVersion::parse(parser.value(versionOption));
+        if (!request.kubesprayVersion) {
+            console.err << QCoreApplication::translate(
+                               "Cli", "error: --kubespray-version: “%1” is not a version such as v2.25.0.")
+                               .arg(parser.value(versionOption))
+                        << Qt::endl;
+            return ExitError;
+        }
+    }
+
+    const auto assessment = Assessment::run(request);
+    if (!assessment) {
+        console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
+        return ExitError;
+    }
+    if (parser.isSet(jsonOption))
+        console.out << QJsonDocument(toJson(*assessment)).toJson(QJsonDocument::Indented);
+    else
+        printHuman(*assessment, console.out);
+    console.out.flush();
+    return assessment->hasProblems() ? ExitFindings : ExitOk;
+}
+
+} // namespace ksw::cli

@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "CommandLine.h"
+
+namespace ksw::cli {
+
+/// `kubespray-wizard check --inventory PATH [--site FILE] [--json] [--kubespray-version V] [--lang en|ja]`
+int runCheck(const QStringList &arguments, Console console);
+
+} // namespace ksw::cli

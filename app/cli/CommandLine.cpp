@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "CommandLine.h"
+
+#include "CheckCommand.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace ksw::cli {
+
+namespace {
+
+struct CommandEntry {
+    const char *name;
+    int (*run)(const QStringList &arguments, Console console);
+};
+
+const CommandEntry commands[] = {
+    {"check", &runCheck},
+};
+
+} // namespace
+
+bool isCommand(const QStringList &arguments) {
+    if (arguments.isEmpty())
+        return false;
+    const QString &first = arguments.first();
+    if (first == u"--help" || first == u"-h" || first == u"--version" || first == u"help")
+        return true;
+    for (const CommandEntry &command : commands) {
+        if (first == QLatin1String(command.name))
+            return true;
+    }
+    return false;
+}
+
+QString usage() {
+    return QCoreApplication::translate(
+        "Cli", "Usage: kubespray-wizard [COMMAND] [OPTIONS]\n"
+               "\n"
+               "Without a command the wizard opens. Commands:\n"
+               "  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]\n"
+               "      Reads a Kubespray inventory and reports what will break the cluster.\n"
+               "\n"
+               "Exit codes: 0 nothing blocking or worth a warning, 1 findings remain, 2 error.\n"
+               "Run “kubespray-wizard COMMAND --help” for a command's options.\n");
+}
+
+void installTranslations(const QString &language) {
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(QCoreApplication::instance());
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *appTranslator = new QTranslator(QCoreApplication::instance());
+    if (appTranslator->load(locale, QStringLiteral("kubespray-wizard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(appTranslator);
+}
+
+int run(const QStringList &arguments, Console console) {
+    // --lang is accepted by every command; it must be in effect before any text is made.
+    QString language;
+    const qsizetype langIndex = arguments.indexOf(QStringLiteral("--lang"));
+    if (langIndex >= 0 && langIndex + 1 < arguments.size())
+        language = arguments.at(langIndex + 1);
+    if (!language.isEmpty() && language != u"en" && language != u"ja") {
+        console.err << QCoreApplication::translate("Cli", "error: --lang takes en or ja, not “%1”.").arg(language)
+                    << Qt::endl;
+        return ExitError;
+    }
+    installTranslations(language);
+
+    const QString first = arguments.value(0);
+    if (first == u"--version") {
+        console.out << "kubespray-wizard " << QStringLiteral(KSW_VERSION) << Qt::endl;
+        return ExitOk;
+    }
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        console.out << usage();
+        return ExitOk;
+    }
+    for (const CommandEntry &command : commands) {
+        if (first == QLatin1String(command.name))
+            return command.run(arguments.mid(1), console);
+    }
+    console.err << QCoreApplication::translate("Cli", "error: unknown command “%1”.").arg(first) << Qt::endl << usage();
+    return ExitError;
+}
+
+} // namespace ksw::cli

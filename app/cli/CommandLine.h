@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace ksw::cli {
+
+/// Exit codes shared by every command (docs/cli.md).
+enum ExitCode : int {
+    ExitOk = 0,       ///< done; nothing blocking or worth a warning
+    ExitFindings = 1, ///< done, but findings remain (check) or could not be fixed (apply)
+    ExitError = 2,    ///< bad input or a failure; nothing written
+};
+
+/// Standard output and error of a command, so tests can capture them.
+struct Console {
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// True when `arguments` (without the program name) start with a command the CLI knows.
+bool isCommand(const QStringList &arguments);
+/// Runs a CLI command: arguments without the program name. Returns the process exit code.
+int run(const QStringList &arguments, Console console);
+/// Loads the program's (and Qt's) translations for `language` ("ja", "en", or empty for the system locale).
+void installTranslations(const QString &language);
+/// Text for `kubespray-wizard --help`.
+QString usage();
+
+} // namespace ksw::cli

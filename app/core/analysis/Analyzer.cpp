@@ -1,0 +1,707 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "analysis/Analyzer.h"
+
+#include "analysis/FixProposals.h"
+#include "analysis/RegistryConfig.h"
+#include "kubespray/AnsibleEnvironment.h"
+#include "kubespray/Checkout.h"
+#include "kubespray/ClusterConfig.h"
+#include "net/AddressPlan.h"
+#include "site/SiteProfile.h"
+#include "yaml/YamlValues.h"
+
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ksw {
+
+namespace {
+
+using Severity = Finding::Severity;
+
+/// A node's address as the inventory gives it (ansible_host, ip, access_ip, ip6, access_ip6).
+struct NodeAddress {
+    QString host;
+    QString variable;
+    IpAddress address;
+    Origin origin;
+};
+
+/// A cluster range variable, parsed.
+struct RangeVariable {
+    QString name;
+    Setting setting;
+    std::optional<Cidr> range;
+};
+
+class AnalysisRun {
+public:
+    explicit AnalysisRun(const AnalysisInput &input)
+        : m_input(input)
+        , m_config(*input.config)
+        , m_fixes(*input.config) {}
+
+    QList<Finding> run() {
+        checkVersion();
+        checkLayout();
+        if (m_config.ipv4Enabled())
+            checkRanges(false);
+        if (m_config.ipv6Enabled())
+            checkRanges(true);
+        checkRegistries();
+        checkDns();
+        checkArtifacts();
+        checkAnsible();
+        checkOverrides();
+        checkDuplicates();
+        std::stable_sort(m_findings.begin(), m_findings.end(),
+                         [](const Finding &a, const Finding &b) { return a.severity < b.severity; });
+        return m_findings;
+    }
+
+private:
+    Finding &add(const char *code, Severity severity, Message message, Message explanation = {}) {
+        Finding finding;
+        finding.code = QString::fromLatin1(code);
+        finding.severity = severity;
+        finding.message = std::move(message);
+        finding.explanation = std::move(explanation);
+        m_findings.append(finding);
+        return m_findings.last();
+    }
+
+    static void addSetting(Finding &finding, const Setting &setting) {
+        finding.values.append({setting.name, yaml::toDisplayText(setting.value)});
+        finding.origins.append({setting.name, setting.origin});
+    }
+
+    std::optional<KubesprayVersion> version() const { return m_config.version(); }
+    bool versionAtLeast(int minor) const { return !version() || version()->atLeast(2, minor); }
+
+    // ---- Kubespray version and inventory layout ----------------------------------------------------
+
+    void checkVersion() {
+        if (version())
+            return;
+        add("kubespray-version-unknown", Severity::Warning,
+            {QT_TRANSLATE_NOOP("Finding", "The Kubespray version could not be found out; the newest release's "
+                                          "rules are assumed."),
+             {}},
+            {QT_TRANSLATE_NOOP("Finding", "Variables and their shapes change between Kubespray releases. Open the "
+                                          "inventory inside its Kubespray checkout, or give the version with "
+                                          "--kubespray-version."),
+             {}});
+    }
+
+    void checkLayout() {
+        const Inventory &inventory = m_config.inventory();
+        const QString hostsFile = inventory.displayPath(inventory.hostsFilePath());
+        if (!inventory.declaresGroup(QStringLiteral("k8s_cluster")) && !versionAtLeast(27)) {
+            Finding &finding =
+                add("inventory-groups-missing", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 defines no k8s_cluster group, which Kubespray %2 needs."),
+                     {hostsFile, version()->toString()}},
+                    {QT_TRANSLATE_NOOP("Finding", "Before v2.27 Kubespray does not build k8s_cluster itself: without "
+                                                  "it, group_vars/k8s_cluster is never read and the playbooks find no "
+                                                  "nodes. Add k8s_cluster with the children kube_control_plane, "
+                                                  "kube_node and calico_rr."),
+                     {}});
+            finding.values.append({QStringLiteral("group"), QStringLiteral("k8s_cluster")});
+        }
+        for (const QString &group :
+             {QStringLiteral("kube_control_plane"), QStringLiteral("kube_node"), QStringLiteral("etcd")}) {
+            if (!inventory.hostsOf(group).isEmpty())
+                continue;
+            Finding &finding =
+                add("inventory-groups-missing", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "The group %1 has no hosts in %2."), {group, hostsFile}},
+                    {QT_TRANSLATE_NOOP("Finding", "Kubespray needs at least one host in each of kube_control_plane, "
+                                                  "kube_node and etcd."),
+                     {}});
+            finding.values.append({QStringLiteral("group"), group});
+        }
+    }
+
+    // ---- Address ranges ----------------------------------------------------------------------------
+
+    RangeVariable rangeVariable(const QString &name) {
+        RangeVariable variable{name, m_config.value(name), std::nullopt};
+        if (!variable.setting.isDefined() || yaml::isTemplate(variable.setting.value))
+            return variable;
+        const auto parsed = Cidr::parse(yaml::scalarText(variable.setting.value));
+        if (parsed.cidr) {
+            variable.range = parsed.cidr;
+        } else {
+            Finding &finding =
+                add("range-invalid", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 is not a usable range: %2"), {name, parsed.message}},
+                    {QT_TRANSLATE_NOOP("Finding", "Kubespray stops at its first check when a "
+                                                  "cluster range is not a network in CIDR notation."),
+                     {}});
+            addSetting(finding, variable.setting);
+        }
+        return variable;
+    }
+
+    QList<NodeAddress> nodeAddresses(bool ipv6) const {
+        const QStringList variables =
+            ipv6 ? QStringList{QStringLiteral("ip6"), QStringLiteral("access_ip6"), QStringLiteral("ansible_host")}
+                 : QStringList{QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip")};
+        const Inventory &inventory = m_config.inventory();
+        QList<NodeAddress> result;
+        const auto consider = [&](const QString &host, const QString &variable, const YAML::Node &value,
+                                  const Origin &origin) {
+            const auto address = IpAddress::parse(yaml::scalarText(value));
+            if (!address || address->isV6() != ipv6)
+                return;
+            result.append({host, variable, *address, origin});
+        };
+        for (const QString &host : inventory.hostNames()) {
+            const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
+            for (const QString &variable : variables) {
+                if (!entry.vars.contains(variable))
+                    continue;
+                const Origin origin{Origin::Kind::Inventory,
+                                    inventory.hostsFilePath(),
+                                    inventory.displayPath(inventory.hostsFilePath()),
+                                    entry.vars.value(variable).line,
+                                    {}};
+                consider(host, variable, entry.vars.value(variable).value, origin);
+            }
+        }
+        for (const Inventory::VarsFile &file : inventory.varsFiles()) {
+            if (file.scope != Inventory::VarsFile::Scope::Host)
+                continue;
+            for (const QString &variable : variables) {
+                if (const auto key = file.document.value(variable)) {
+                    consider(file.target, variable, key->value,
+                             {Origin::Kind::Inventory, file.document.path(), file.displayPath, key->line, {}});
+                }
+            }
+        }
+        return result;
+    }
+
+    void checkRanges(bool ipv6) {
+        const QString suffix = ipv6 ? QStringLiteral("_ipv6") : QString();
+        const RangeVariable services = rangeVariable(QStringLiteral("kube_service_addresses") + suffix);
+        const RangeVariable pods = rangeVariable(QStringLiteral("kube_pods_subnet") + suffix);
+        const qsizetype firstRangeFinding = m_findings.size();
+
+        QList<ReservedRange> reserved; // what neither range may contain
+        if (m_input.site) {
+            for (const SiteProfile::Service &service : m_input.site->services()) {
+                if (service.address.isV6() == ipv6)
+                    reserved.append({Cidr::host(service.address), service.name});
+            }
+            for (const SiteProfile::Network &network : m_input.site->networks()) {
+                if (network.range.isV6() == ipv6)
+                    reserved.append({network.range, network.name});
+            }
+        }
+        const QList<NodeAddress> nodes = nodeAddresses(ipv6);
+        for (const NodeAddress &node : nodes)
+            reserved.append({Cidr::host(node.address), node.host + QLatin1Char(' ') + node.variable});
+        std::optional<IpAddress> nodeLocalDns;
+        const Setting nodeLocalDnsSetting = m_config.value(QStringLiteral("nodelocaldns_ip"));
+        if (!ipv6 && m_config.nodeLocalDnsEnabled())
+            nodeLocalDns = IpAddress::parse(yaml::scalarText(nodeLocalDnsSetting.value));
+        if (nodeLocalDns)
+            reserved.append({Cidr::host(*nodeLocalDns), QStringLiteral("nodelocaldns_ip")});
+
+        bool servicesMustMove = false;
+        bool podsMustMove = false;
+        for (const RangeVariable *range : {&services, &pods}) {
+            if (!range->range)
+                continue;
+            bool conflict = false;
+            if (m_input.site) {
+                for (const SiteProfile::Service &service : m_input.site->services()) {
+                    if (!range->range->contains(service.address))
+                        continue;
+                    conflict = true;
+                    Finding &finding = add(
+                        "range-contains-company-address", Severity::Blocking,
+                        {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains %3, the address of %4."),
+                         {range->name, range->range->toString(), service.address.toString(), service.name}},
+                        {QT_TRANSLATE_NOOP("Finding", "Inside the cluster every address of this range is routed to "
+                                                      "pods or services, so %1 becomes unreachable from pods: pulls "
+                                                      "and requests to it fail. Choose a range that holds no company "
+                                                      "address."),
+                         {service.name}});
+                    addSetting(finding, range->setting);
+                    finding.values.append({service.name, service.address.toString()});
+                    finding.origins.append({service.name, siteOrigin(service.line)});
+                }
+                for (const SiteProfile::Network &network : m_input.site->networks()) {
+                    if (!range->range->overlaps(network.range))
+                        continue;
+                    conflict = true;
+                    Finding &finding =
+                        add("range-contains-company-address", Severity::Blocking,
+                            {QT_TRANSLATE_NOOP("Finding", "%1 (%2) overlaps the company network %3 (%4)."),
+                             {range->name, range->range->toString(), network.name, network.range.toString()}},
+                            {QT_TRANSLATE_NOOP("Finding", "Pods could not reach the part of %1 that lies inside the "
+                                                          "cluster range. Choose a range that overlaps no company "
+                                                          "network."),
+                             {network.name}});
+                    addSetting(finding, range->setting);
+                    finding.values.append({network.name, network.range.toString()});
+                    finding.origins.append({network.name, siteOrigin(network.line)});
+                }
+            }
+            for (const NodeAddress &node : nodes) {
+                if (!range->range->contains(node.address))
+                    continue;
+                conflict = true;
+                Finding &finding =
+                    add("range-contains-node-address", Severity::Blocking,
+                        {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains %3, the %4 of node %5."),
+                         {range->name, range->range->toString(), node.address.toString(), node.variable, node.host}},
+                        {QT_TRANSLATE_NOOP("Finding", "Nodes talk to each other on these addresses; inside the cluster "
+                                                      "they would be routed to pods or services instead."),
+                         {}});
+                addSetting(finding, range->setting);
+                finding.values.append({node.host + QLatin1Char('.') + node.variable, node.address.toString()});
+                finding.origins.append({node.host + QLatin1Char('.') + node.variable, node.origin});
+            }
+            if (nodeLocalDns && range->range->contains(*nodeLocalDns)) {
+                conflict = true;
+                Finding &finding = add(
+                    "range-contains-nodelocaldns", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains the NodeLocalDNS address %3."),
+                     {range->name, range->range->toString(), nodeLocalDns->toString()}},
+                    {QT_TRANSLATE_NOOP("Finding", "NodeLocalDNS listens on this link-local address on every node; "
+                                                  "inside a cluster range, DNS queries of pods would go elsewhere."),
+                     {}});
+                addSetting(finding, range->setting);
+                addSetting(finding, nodeLocalDnsSetting);
+            }
+            (range == &services ? servicesMustMove : podsMustMove) = conflict;
+        }
+
+        if (services.range && pods.range && services.range->overlaps(*pods.range)) {
+            podsMustMove = true;
+            Finding &finding =
+                add("ranges-overlap", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "The service range %1 and the pod range %2 overlap."),
+                     {services.range->toString(), pods.range->toString()}},
+                    {QT_TRANSLATE_NOOP("Finding", "Service and pod addresses must be distinct. Kubespray itself only "
+                                                  "notices when the pod range lies inside the service range, not the "
+                                                  "other way round."),
+                     {}});
+            addSetting(finding, services.setting);
+            addSetting(finding, pods.setting);
+        }
+
+        checkCapacity(ipv6, pods);
+
+        // One proposal for all range findings of this family: move only what conflicts, keep the sizes.
+        if (servicesMustMove || podsMustMove) {
+            std::optional<Cidr> newServices, newPods;
+            bool found = true;
+            if (servicesMustMove) {
+                QList<ReservedRange> avoid = reserved;
+                if (pods.range && !podsMustMove)
+                    avoid.append({*pods.range, pods.name});
+                newServices = AddressPlan::findFree(*services.range, avoid);
+                found = found && newServices.has_value();
+            }
+            if (podsMustMove) {
+                QList<ReservedRange> avoid = reserved;
+                if (const auto serviceRange = newServices ? newServices : services.range)
+                    avoid.append({*serviceRange, services.name});
+                newPods = AddressPlan::findFree(*pods.range, avoid);
+                found = found && newPods.has_value();
+            }
+            if (found) {
+                const FixProposal proposal = m_fixes.ranges(newServices, newPods, ipv6);
+                for (qsizetype i = firstRangeFinding; i < m_findings.size(); ++i) {
+                    if (m_findings[i].code != u"node-prefix-capacity" && m_findings[i].code != u"range-invalid")
+                        m_findings[i].fix = proposal;
+                }
+            }
+        }
+    }
+
+    void checkCapacity(bool ipv6, const RangeVariable &pods) {
+        if (!pods.range)
+            return;
+        const QString suffix = ipv6 ? QStringLiteral("_ipv6") : QString();
+        const int nodeCount = static_cast<int>(m_config.inventory().hostsOf(QStringLiteral("k8s_cluster")).size());
+        const Setting maxPodsSetting = m_config.value(QStringLiteral("kubelet_max_pods"));
+        const qint64 maxPods = yaml::toInt(maxPodsSetting.value).value_or(110);
+        const Setting plugin = m_config.value(QStringLiteral("kube_network_plugin"));
+        const bool calico = yaml::scalarText(plugin.value) == u"calico";
+        const int bits = ipv6 ? 128 : 32;
+
+        // Calico hands out blocks of calico_pool_blocksize to nodes; other plugins one /node_prefix each.
+        const Setting prefixSetting = calico && !ipv6
+                                          ? m_config.value(QStringLiteral("calico_pool_blocksize"))
+                                          : m_config.value(QStringLiteral("kube_network_node_prefix") + suffix);
+        const auto nodePrefix = yaml::toInt(prefixSetting.value);
+        if (!nodePrefix)
+            return;
+        const auto report = [&](Message message) {
+            Finding &finding =
+                add("node-prefix-capacity", Severity::Blocking, std::move(message),
+                    {QT_TRANSLATE_NOOP("Finding", "Each node gets its own slice of the pod range. The range must "
+                                                  "hold a slice for every node, and a slice must hold the pods a "
+                                                  "node may run."),
+                     {}});
+            addSetting(finding, pods.setting);
+            addSetting(finding, prefixSetting);
+            addSetting(finding, maxPodsSetting);
+            finding.values.append({QStringLiteral("nodes"), QString::number(nodeCount)});
+        };
+        if (*nodePrefix < pods.range->prefixLength() || *nodePrefix > bits) {
+            report({QT_TRANSLATE_NOOP("Finding", "%1 is %2, which does not fit inside the pod range %3."),
+                    {prefixSetting.name, QString::number(*nodePrefix), pods.range->toString()}});
+            return;
+        }
+        const double slices = std::ldexp(1.0, static_cast<int>(*nodePrefix) - pods.range->prefixLength());
+        if (slices < nodeCount) {
+            report({QT_TRANSLATE_NOOP("Finding", "The pod range %1 holds only %2 slices of /%3 for %4 nodes."),
+                    {pods.range->toString(), QString::number(slices), QString::number(*nodePrefix),
+                     QString::number(nodeCount)}});
+            return;
+        }
+        if (calico) {
+            // Calico borrows more blocks for a busy node; what must fit is every node's pods in the pool.
+            if (pods.range->size() < static_cast<double>(nodeCount) * static_cast<double>(maxPods)) {
+                report({QT_TRANSLATE_NOOP("Finding", "The pod range %1 has %2 addresses, fewer than %3 nodes × %4 "
+                                                     "pods."),
+                        {pods.range->toString(), QString::number(pods.range->size()), QString::number(nodeCount),
+                         QString::number(maxPods)}});
+            }
+            return;
+        }
+        const double perNode = std::ldexp(1.0, bits - static_cast<int>(*nodePrefix)) - 2;
+        if (perNode < static_cast<double>(maxPods)) {
+            report({QT_TRANSLATE_NOOP("Finding", "A /%1 slice has %2 usable addresses, fewer than kubelet_max_pods "
+                                                 "(%3)."),
+                    {QString::number(*nodePrefix), QString::number(perNode), QString::number(maxPods)}});
+        }
+    }
+
+    Origin siteOrigin(int line) const {
+        Origin origin;
+        origin.kind = Origin::Kind::Inventory;
+        origin.file = m_input.site->path();
+        origin.displayPath = m_input.site->path();
+        origin.line = line;
+        return origin;
+    }
+
+    // ---- Registries --------------------------------------------------------------------------------
+
+    void checkRegistries() {
+        const RegistryConfig registries(m_config);
+        const Inventory &inventory = m_config.inventory();
+
+        // Shapes this release ignores or breaks on.
+        if (registries.usesMirrorList()) {
+            for (const QString &legacy :
+                 {QStringLiteral("containerd_insecure_registries"), QStringLiteral("containerd_registries")}) {
+                const auto setting = inventory.clusterValue(legacy);
+                if (!setting)
+                    continue;
+                Finding &finding = add(
+                    "registry-mirror-ignored-by-version", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 is set, but Kubespray %2 ignores it."), {legacy, versionText()}},
+                    {QT_TRANSLATE_NOOP("Finding", "Since v2.23 registries are configured with "
+                                                  "containerd_registries_mirrors; the old variables are silently "
+                                                  "ignored."),
+                     {}});
+                addSetting(finding, *setting);
+            }
+            if (version() && version()->before(2, 25)) {
+                const Setting mirrors = m_config.value(QStringLiteral("containerd_registries_mirrors"));
+                if (mirrors.isDefined() && mirrors.value.IsSequence()) {
+                    for (const auto &item : mirrors.value) {
+                        if (!item.IsMap() || !item["server"].IsDefined())
+                            continue;
+                        Finding &finding =
+                            add("registry-mirror-ignored-by-version", Severity::Warning,
+                                {QT_TRANSLATE_NOOP("Finding", "The “server:” of the mirror entry %1 is ignored by "
+                                                              "Kubespray %2."),
+                                 {yaml::scalarText(item["prefix"]), versionText()}},
+                                {QT_TRANSLATE_NOOP("Finding", "Kubespray honours “server:” from v2.25 on; before that "
+                                                              "the fallback server is always https://<prefix>."),
+                                 {}});
+                        addSetting(finding, mirrors);
+                    }
+                }
+            }
+        } else if (const auto mirrors = inventory.clusterValue(QStringLiteral("containerd_registries_mirrors"))) {
+            Finding &finding =
+                add("registry-mirror-ignored-by-version", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "containerd_registries_mirrors is set, but Kubespray %1 ignores it."),
+                     {versionText()}},
+                    {QT_TRANSLATE_NOOP("Finding", "containerd_registries_mirrors exists from v2.23 on; this release "
+                                                  "reads containerd_registries."),
+                     {}});
+            addSetting(finding, *mirrors);
+        }
+
+        if (!m_input.site)
+            return;
+        for (const SiteProfile::Registry &registry : m_input.site->registries()) {
+            const RegistryConfig::Handling handling = registries.handling(registry.host);
+            if (handling.broken) {
+                Finding &finding =
+                    add("registry-mirror-ignored-by-version", Severity::Warning,
+                        {QT_TRANSLATE_NOOP("Finding", "containerd_insecure_registries next to containerd_registries "
+                                                      "makes containerd of Kubespray %1 refuse its configuration."),
+                         {versionText()}},
+                        {QT_TRANSLATE_NOOP("Finding", "In v2.21 the two variables write config_path and mirrors into "
+                                                      "the same config.toml, which containerd rejects. Use "
+                                                      "containerd_registries with an http:// endpoint instead."),
+                         {}});
+                addSetting(finding, m_config.value(QStringLiteral("containerd_insecure_registries")));
+            }
+            if (registry.scheme != SiteProfile::Scheme::Http)
+                continue;
+            if (!handling.plainHttp) {
+                const QString variable = registries.usesMirrorList() ? QStringLiteral("containerd_registries_mirrors")
+                                                                     : QStringLiteral("containerd_registries");
+                Finding &finding = add(
+                    "registry-http-without-mirror", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "The registry %1 speaks only HTTP, but containerd is not told so: "
+                                                  "it will try HTTPS and every pull fails."),
+                     {registry.host}},
+                    {QT_TRANSLATE_NOOP("Finding", "containerd talks HTTPS to every registry unless a mirror entry "
+                                                  "names an http:// host for it. The pod then shows ErrImagePull "
+                                                  "with “server gave HTTP response to HTTPS client”."),
+                     {}});
+                finding.values.append({QStringLiteral("registry"), registry.host});
+                addSetting(finding, m_config.value(variable));
+                finding.fix = m_fixes.httpRegistry(registry.host);
+            } else if (handling.inlineConfig) {
+                Finding &finding =
+                    add("registry-mirror-inline", Severity::Info,
+                        {QT_TRANSLATE_NOOP("Finding", "The mirror for %1 works through the inline config.toml form, "
+                                                      "since containerd_use_config_path is off."),
+                         {registry.host}},
+                        {QT_TRANSLATE_NOOP("Finding", "Kubespray v2.23–v2.26 render the mirror list into config.toml "
+                                                      "unless containerd_use_config_path is true; both forms work."),
+                         {}});
+                finding.values.append({QStringLiteral("registry"), registry.host});
+                addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
+            }
+        }
+    }
+
+    QString versionText() const { return version() ? version()->toString() : QStringLiteral("?"); }
+
+    // ---- DNS ---------------------------------------------------------------------------------------
+
+    static bool zonesUse(const YAML::Node &zones, const QStringList &servers) {
+        if (!zones.IsDefined() || !zones.IsSequence())
+            return false;
+        for (const auto &zone : zones) {
+            const auto nameservers = yaml::toStringList(zone["nameservers"]);
+            if (!nameservers)
+                continue;
+            for (const QString &server : *nameservers) {
+                if (servers.contains(server.section(u':', 0, 0)) || servers.contains(server))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    void checkDns() {
+        if (!m_input.site || m_input.site->dnsServers().isEmpty())
+            return;
+        const QString mode = yaml::scalarText(m_config.value(QStringLiteral("dns_mode")).value);
+        if (!mode.isEmpty() && mode != u"coredns" && mode != u"coredns_dual")
+            return; // the cluster's DNS is not Kubespray's to configure
+        QStringList servers;
+        QStringList names;
+        for (const SiteProfile::Service &service : m_input.site->dnsServers()) {
+            servers.append(service.address.toString());
+            names.append(service.name);
+        }
+
+        const Setting upstream = m_config.value(QStringLiteral("upstream_dns_servers"));
+        const auto upstreamList = yaml::toStringList(upstream.value);
+        if (upstreamList && std::any_of(upstreamList->cbegin(), upstreamList->cend(),
+                                        [&](const QString &server) { return servers.contains(server); }))
+            return;
+
+        const Setting coreZones = m_config.value(QStringLiteral("coredns_external_zones"));
+        const Setting localZones = m_config.value(QStringLiteral("nodelocaldns_external_zones"));
+        const bool coreForwards = zonesUse(coreZones.value, servers);
+        const bool localForwards = zonesUse(localZones.value, servers);
+        const bool nodeLocal = m_config.nodeLocalDnsEnabled();
+        if ((nodeLocal && localForwards) || (!nodeLocal && coreForwards))
+            return;
+
+        Finding *finding = nullptr;
+        if (coreForwards && nodeLocal) {
+            finding = &add("company-dns-not-used", Severity::Blocking,
+                           {QT_TRANSLATE_NOOP("Finding", "Company zones are forwarded by CoreDNS only, but "
+                                                         "NodeLocalDNS is on and answers the pods first."),
+                            {}},
+                           {QT_TRANSLATE_NOOP("Finding", "NodeLocalDNS sends every non-cluster name straight to the "
+                                                         "upstream servers, bypassing CoreDNS's zones. Set "
+                                                         "nodelocaldns_external_zones as well."),
+                            {}});
+        } else {
+            finding = &add("company-dns-not-used", Severity::Blocking,
+                           {QT_TRANSLATE_NOOP("Finding", "Pods will not ask the company DNS (%1): names only it "
+                                                         "knows will not resolve inside the cluster."),
+                            {servers.join(QStringLiteral(", "))}},
+                           {QT_TRANSLATE_NOOP("Finding", "CoreDNS and NodeLocalDNS forward names outside the cluster "
+                                                         "to the nodes' resolv.conf unless upstream_dns_servers or "
+                                                         "zone forwarding names the company DNS. Image pulls use the "
+                                                         "node's resolver, but pods do not."),
+                            {}});
+        }
+        finding->values.append({QStringLiteral("company_dns"), servers.join(QStringLiteral(", "))});
+        addSetting(*finding, upstream);
+        if (coreZones.isDefined())
+            addSetting(*finding, coreZones);
+        if (localZones.isDefined())
+            addSetting(*finding, localZones);
+        finding->fix = m_fixes.companyDns(servers, m_input.site->zones());
+    }
+
+    // ---- Artifacts, Ansible, overrides, duplicates ---------------------------------------------------
+
+    void checkArtifacts() {
+        const Setting kubeconfig = m_config.value(QStringLiteral("kubeconfig_localhost"));
+        const Setting kubectl = m_config.value(QStringLiteral("kubectl_localhost"));
+        if (m_config.isTrue(kubeconfig.name) && m_config.isTrue(kubectl.name))
+            return;
+        Finding &finding =
+            add("kubectl-artifacts-off", Severity::Warning,
+                {QT_TRANSLATE_NOOP("Finding", "Kubespray will not write artifacts/kubectl.sh: kubeconfig_localhost and "
+                                              "kubectl_localhost must both be true."),
+                 {}},
+                {QT_TRANSLATE_NOOP("Finding", "With both on, a deploy copies admin.conf and kubectl next to the "
+                                              "inventory, so the cluster can be checked from this machine."),
+                 {}});
+        addSetting(finding, kubeconfig);
+        addSetting(finding, kubectl);
+        finding.fix = m_fixes.kubectlArtifacts();
+    }
+
+    void checkAnsible() {
+        const AnsibleEnvironment *ansible = m_input.ansible;
+        if (!ansible)
+            return;
+        if (ansible->playbookPath.isEmpty() || !ansible->problem.isEmpty()) {
+            Finding &finding = add("ansible-deps-missing", Severity::Warning,
+                                   {QT_TRANSLATE_NOOP("Finding", "Ansible cannot be used: %1"), {ansible->problem}},
+                                   {QT_TRANSLATE_NOOP("Finding", "Kubespray's docs install Ansible into venv/ inside "
+                                                                 "the checkout: python3 -m venv venv && "
+                                                                 "venv/bin/pip install -r requirements.txt"),
+                                    {}});
+            finding.values.append({QStringLiteral("ansible-playbook"), ansible->playbookPath});
+            return;
+        }
+        const std::optional<AnsibleRange> range = m_input.checkout ? m_input.checkout->ansibleRange() : std::nullopt;
+        if (range && ansible->coreVersion && !range->contains(*ansible->coreVersion)) {
+            Finding &finding =
+                add("ansible-version-out-of-range", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 is ansible-core %2, but Kubespray %3 requires %4."),
+                     {ansible->playbookPath, ansible->coreVersion->toString(), versionText(), range->toString()}},
+                    {QT_TRANSLATE_NOOP("Finding", "Kubespray's first play stops with “Ansible must be between … "
+                                                  "exclusive” when the version does not fit. Install the version its "
+                                                  "requirements.txt names into the checkout's venv."),
+                     {}});
+            finding.values.append({QStringLiteral("ansible_core"), ansible->coreVersion->toString()});
+            finding.values.append({QStringLiteral("required"), range->toString()});
+            finding.values.append({QStringLiteral("range_from"), range->origin});
+        }
+        if (!ansible->missingModules.isEmpty()) {
+            Finding &finding = add(
+                "ansible-deps-missing", Severity::Warning,
+                {QT_TRANSLATE_NOOP("Finding", "The Python of %1 lacks %2."),
+                 {ansible->playbookPath, ansible->missingModules.join(QStringLiteral(", "))}},
+                {QT_TRANSLATE_NOOP("Finding", "Kubespray's address filters need netaddr and its templates jmespath; "
+                                              "without them the playbooks fail early."),
+                 {}});
+            finding.values.append({QStringLiteral("python"), ansible->pythonPath});
+            finding.values.append({QStringLiteral("missing"), ansible->missingModules.join(QStringLiteral(", "))});
+        }
+    }
+
+    void checkOverrides() {
+        for (const QString &name : TrackedVariables::all()) {
+            for (const Inventory::Override &override : m_config.inventory().overrides(name)) {
+                if (name == u"ansible_host")
+                    continue;
+                Finding &finding =
+                    add("host-vars-override", Severity::Warning,
+                        {QT_TRANSLATE_NOOP("Finding", "%1 is set for %2 only, at %3."),
+                         {name, override.scope, override.setting.origin.describe()}},
+                        {QT_TRANSLATE_NOOP("Finding", "A cluster-wide setting that differs between hosts gives "
+                                                      "nodes different ideas of the cluster; the wizard shows and "
+                                                      "edits the cluster-wide value."),
+                         {}});
+                addSetting(finding, override.setting);
+            }
+        }
+    }
+
+    void checkDuplicates() {
+        for (const Inventory::Duplicate &duplicate : m_config.inventory().duplicates()) {
+            Finding &finding = add(
+                "duplicate-key", Severity::Warning,
+                {QT_TRANSLATE_NOOP("Finding", "%1 appears twice in %2 (lines %3 and %4); Ansible uses the last one."),
+                 {duplicate.key.path, duplicate.displayPath, QString::number(duplicate.key.firstLine),
+                  QString::number(duplicate.key.line)}},
+                {QT_TRANSLATE_NOOP("Finding", "Someone reading the file from the top sees the first value; Ansible "
+                                              "keeps the last. Remove one of them."),
+                 {}});
+            finding.values.append({QStringLiteral("key"), duplicate.key.path});
+            Origin origin;
+            origin.kind = Origin::Kind::Inventory;
+            origin.displayPath = duplicate.displayPath;
+            origin.line = duplicate.key.line;
+            finding.origins.append({duplicate.key.path, origin});
+        }
+    }
+
+    const AnalysisInput &m_input;
+    const ClusterConfig &m_config;
+    FixProposals m_fixes;
+    QList<Finding> m_findings;
+};
+
+} // namespace
+
+QList<Finding> Analyzer::analyze(const AnalysisInput &input) {
+    Q_ASSERT(input.config);
+    return AnalysisRun(input).run();
+}
+
+QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
+    return {
+        {QStringLiteral("range-contains-company-address"), Severity::Blocking},
+        {QStringLiteral("range-contains-node-address"), Severity::Blocking},
+        {QStringLiteral("ranges-overlap"), Severity::Blocking},
+        {QStringLiteral("range-contains-nodelocaldns"), Severity::Blocking},
+        {QStringLiteral("range-invalid"), Severity::Blocking},
+        {QStringLiteral("node-prefix-capacity"), Severity::Blocking},
+        {QStringLiteral("registry-http-without-mirror"), Severity::Blocking},
+        {QStringLiteral("company-dns-not-used"), Severity::Blocking},
+        {QStringLiteral("inventory-groups-missing"), Severity::Blocking},
+        {QStringLiteral("registry-mirror-ignored-by-version"), Severity::Warning},
+        {QStringLiteral("kubectl-artifacts-off"), Severity::Warning},
+        {QStringLiteral("ansible-version-out-of-range"), Severity::Warning},
+        {QStringLiteral("ansible-deps-missing"), Severity::Warning},
+        {QStringLiteral("host-vars-override"), Severity::Warning},
+        {QStringLiteral("duplicate-key"), Severity::Warning},
+        {QStringLiteral("kubespray-version-unknown"), Severity::Warning},
+        {QStringLiteral("registry-mirror-inline"), Severity::Info},
+    };
+}
+
+} // namespace ksw

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "analysis/Assessment.h"
+
+#include "analysis/Analyzer.h"
+
+#include <algorithm>
+
+namespace ksw {
+
+Expected<Assessment> Assessment::run(const Request &request) {
+    auto inventory = Inventory::load(request.inventoryPath);
+    if (!inventory)
+        return inventory.error();
+
+    Assessment assessment;
+    if (!request.siteProfilePath.isEmpty()) {
+        auto site = SiteProfile::load(request.siteProfilePath);
+        if (!site)
+            return site.error();
+        assessment.m_site = std::move(*site);
+    }
+    assessment.m_checkout = Checkout::forInventory(inventory->hostsFilePath(), request.kubesprayVersion);
+    Defaults defaults = Defaults::forCheckout(assessment.m_checkout);
+    assessment.m_config =
+        std::make_shared<ClusterConfig>(std::move(*inventory), std::move(defaults), assessment.m_checkout.version());
+    if (request.inspectAnsible)
+        assessment.m_ansible = AnsibleEnvironment::detect(assessment.m_checkout);
+
+    AnalysisInput input;
+    input.config = assessment.m_config.get();
+    input.checkout = &assessment.m_checkout;
+    input.ansible = assessment.m_ansible ? &*assessment.m_ansible : nullptr;
+    input.site = assessment.m_site ? &*assessment.m_site : nullptr;
+    assessment.m_findings = Analyzer::analyze(input);
+    return assessment;
+}
+
+bool Assessment::hasBlocking() const {
+    return std::any_of(m_findings.cbegin(), m_findings.cend(),
+                       [](const Finding &f) { return f.severity == Finding::Severity::Blocking; });
+}
+
+bool Assessment::hasProblems() const {
+    return std::any_of(m_findings.cbegin(), m_findings.cend(),
+                       [](const Finding &f) { return f.severity != Finding::Severity::Info; });
+}
+
+} // namespace ksw

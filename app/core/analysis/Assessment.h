@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "analysis/Finding.h"
+#include "kubespray/AnsibleEnvironment.h"
+#include "kubespray/Checkout.h"
+#include "kubespray/ClusterConfig.h"
+#include "site/SiteProfile.h"
+#include "util/Expected.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace ksw {
+
+/// Everything known about one inventory: its checkout, effective settings, site profile and findings.
+/// The command line and the wizard both start here.
+class Assessment {
+public:
+    struct Request {
+        QString inventoryPath;
+        QString siteProfilePath;                          ///< optional
+        std::optional<KubesprayVersion> kubesprayVersion; ///< overrides detection
+        bool inspectAnsible = true;                       ///< runs ansible-playbook --version (a second or two)
+    };
+
+    /// Loads and analyses. Blocking (it may run git and ansible-playbook): use a worker thread in the GUI.
+    static Expected<Assessment> run(const Request &request);
+
+    const Checkout &checkout() const { return m_checkout; }
+    const ClusterConfig &config() const { return *m_config; }
+    const std::optional<SiteProfile> &site() const { return m_site; }
+    const std::optional<AnsibleEnvironment> &ansible() const { return m_ansible; }
+    const QList<Finding> &findings() const { return m_findings; }
+
+    bool hasBlocking() const;
+    /// Blocking or warning findings: what makes `check` exit 1.
+    bool hasProblems() const;
+
+private:
+    Checkout m_checkout;
+    std::shared_ptr<ClusterConfig> m_config;
+    std::optional<SiteProfile> m_site;
+    std::optional<AnsibleEnvironment> m_ansible;
+    QList<Finding> m_findings;
+};
+
+} // namespace ksw

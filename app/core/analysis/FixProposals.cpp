@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "analysis/FixProposals.h"
+
+#include "analysis/RegistryConfig.h"
+#include "yaml/YamlValues.h"
+
+#include <QtGlobal>
+
+namespace ksw {
+
+namespace {
+
+const QString AllYml = QStringLiteral("all.yml");
+const QString ContainerdYml = QStringLiteral("containerd.yml");
+const QString ClusterYml = QStringLiteral("k8s-cluster.yml");
+
+struct SamplePlace {
+    const char *key;
+    const char *group;
+    const char *file;
+};
+
+// Where Kubespray's sample inventory keeps each key (FACTS.md §2.1); coredns_external_zones has no
+// sample line, and the DNS docs put it next to nodelocaldns_external_zones.
+const SamplePlace samplePlaces[] = {
+    {"upstream_dns_servers", "all", "all.yml"},
+    {"containerd_registries", "all", "containerd.yml"},
+    {"containerd_insecure_registries", "all", "containerd.yml"},
+    {"containerd_registries_mirrors", "all", "containerd.yml"},
+    {"containerd_use_config_path", "all", "containerd.yml"},
+};
+
+YAML::Node stringNode(const QString &text) {
+    return YAML::Node(text.toStdString());
+}
+
+YAML::Node stringList(const QStringList &items) {
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (const QString &item : items)
+        list.push_back(stringNode(item));
+    return list;
+}
+
+} // namespace
+
+FixProposals::FixProposals(const ClusterConfig &config)
+    : m_config(config) {}
+
+QString FixProposals::fileFor(const QString &key) const {
+    if (const auto setting = m_config.inventory().clusterValue(key))
+        return setting->origin.displayPath;
+
+    QString group = QStringLiteral("k8s_cluster");
+    QString file = ClusterYml;
+    for (const SamplePlace &place : samplePlaces) {
+        if (key == QLatin1String(place.key)) {
+            group = QString::fromLatin1(place.group);
+            file = QString::fromLatin1(place.file);
+        }
+    }
+    const QString existing = m_config.inventory().firstGroupVarsFile(group, file);
+    if (!existing.isEmpty())
+        return existing;
+    return QStringLiteral("group_vars/%1/%2").arg(group, file);
+}
+
+SettingChange FixProposals::change(const QString &key, const YAML::Node &value) const {
+    return {fileFor(key), key, value};
+}
+
+FixProposal FixProposals::ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods,
+                                 bool ipv6) const {
+    FixProposal proposal;
+    const QString suffix = ipv6 ? QStringLiteral("_ipv6") : QString();
+    if (services) {
+        proposal.changes.append(
+            change(QStringLiteral("kube_service_addresses") + suffix, stringNode(services->toString())));
+        proposal.note = {QT_TRANSLATE_NOOP("Finding", "Moving the service range also moves the cluster DNS address "
+                                                      "(skydns_server) and the API service address; "
+                                                      "the cluster must be reset and deployed again."),
+                         {}};
+    }
+    if (pods) {
+        proposal.changes.append(change(QStringLiteral("kube_pods_subnet") + suffix, stringNode(pods->toString())));
+        if (!services) {
+            proposal.note = {QT_TRANSLATE_NOOP("Finding", "Kubespray cannot change the ranges of a running cluster: "
+                                                          "it must be reset and deployed again."),
+                             {}};
+        }
+    }
+    return proposal;
+}
+
+FixProposal FixProposals::httpRegistry(const QString &registryHost) const {
+    FixProposal proposal;
+    const auto version = m_config.version();
+    const RegistryConfig registries(m_config);
+    const QString url = QStringLiteral("http://") + registryHost;
+
+    if (!registries.usesMirrorList()) {
+        // v2.21/v2.22: containerd_registries is a dict of name → endpoint; keep the others (docker.io).
+        YAML::Node current = m_config.value(QStringLiteral("containerd_registries")).value;
+        YAML::Node dict(YAML::NodeType::Map);
+        if (current.IsDefined() && current.IsMap()) {
+            for (auto it = current.begin(); it != current.end(); ++it) {
+                if (it->first.as<std::string>("") != registryHost.toStdString())
+                    dict[it->first] = it->second;
+            }
+        }
+        dict[registryHost.toStdString()] = url.toStdString();
+        proposal.changes.append(change(QStringLiteral("containerd_registries"), dict));
+        proposal.note = {QT_TRANSLATE_NOOP("Finding", "This release reads containerd_registries; "
+                                                      "containerd_insecure_registries would make containerd refuse "
+                                                      "its configuration, so it is not used."),
+                         {}};
+        return proposal;
+    }
+
+    // v2.23+: a list; overriding it replaces Kubespray's default, so every other entry (docker.io) is kept.
+    YAML::Node list(YAML::NodeType::Sequence);
+    const YAML::Node current = m_config.value(QStringLiteral("containerd_registries_mirrors")).value;
+    if (current.IsDefined() && current.IsSequence()) {
+        for (const auto &item : current) {
+            if (!item.IsMap() || yaml::scalarText(item["prefix"]) != registryHost)
+                list.push_back(item);
+        }
+    }
+    YAML::Node mirror(YAML::NodeType::Map);
+    mirror["host"] = url.toStdString();
+    mirror["capabilities"] = stringList({QStringLiteral("pull"), QStringLiteral("resolve")});
+    mirror["skip_verify"] = true;
+    YAML::Node entry(YAML::NodeType::Map);
+    entry["prefix"] = registryHost.toStdString();
+    if (!version || version->atLeast(2, 25))
+        entry["server"] = url.toStdString(); // honoured from v2.25; the fallback is https://<prefix> otherwise
+    YAML::Node mirrors(YAML::NodeType::Sequence);
+    mirrors.push_back(mirror);
+    entry["mirrors"] = mirrors;
+    list.push_back(entry);
+    proposal.changes.append(change(QStringLiteral("containerd_registries_mirrors"), list));
+
+    if (version && version->atLeast(2, 23) && version->before(2, 27)) {
+        proposal.changes.append(change(QStringLiteral("containerd_use_config_path"), YAML::Node(true)));
+        proposal.note = {QT_TRANSLATE_NOOP("Finding", "containerd_use_config_path makes containerd read the "
+                                                      "per-registry hosts.toml files that Kubespray writes."),
+                         {}};
+    }
+    return proposal;
+}
+
+FixProposal FixProposals::companyDns(const QStringList &servers, const QStringList &zones) const {
+    FixProposal proposal;
+    if (zones.isEmpty()) {
+        proposal.changes.append(change(QStringLiteral("upstream_dns_servers"), stringList(servers)));
+        proposal.note = {QT_TRANSLATE_NOOP("Finding", "Every name that is not a cluster name is then asked of the "
+                                                      "company DNS, by CoreDNS, NodeLocalDNS and the nodes."),
+                         {}};
+        return proposal;
+    }
+    const auto zoneList = [&](int cache) {
+        YAML::Node entry(YAML::NodeType::Map);
+        entry["zones"] = stringList(zones);
+        entry["nameservers"] = stringList(servers);
+        entry["cache"] = cache;
+        YAML::Node list(YAML::NodeType::Sequence);
+        list.push_back(entry);
+        return list;
+    };
+    proposal.changes.append(change(QStringLiteral("coredns_external_zones"), zoneList(5)));
+    if (m_config.nodeLocalDnsEnabled()) {
+        proposal.changes.append(change(QStringLiteral("nodelocaldns_external_zones"), zoneList(30)));
+        proposal.note = {QT_TRANSLATE_NOOP("Finding", "NodeLocalDNS answers the pods first and sends other names "
+                                                      "straight upstream, so the zones are written for it as well "
+                                                      "as for CoreDNS."),
+                         {}};
+    }
+    return proposal;
+}
+
+FixProposal FixProposals::kubectlArtifacts() const {
+    FixProposal proposal;
+    proposal.changes.append(change(QStringLiteral("kubeconfig_localhost"), YAML::Node(true)));
+    proposal.changes.append(change(QStringLiteral("kubectl_localhost"), YAML::Node(true)));
+    return proposal;
+}
+
+} // namespace ksw

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "analysis/Finding.h"
+#include "kubespray/ClusterConfig.h"
+#include "net/Cidr.h"
+#include "site/SiteProfile.h"
+
+#include <optional>
+
+namespace ksw {
+
+/// Turns an intent ("registry X speaks only HTTP") into the settings this Kubespray release reads.
+class FixProposals {
+public:
+    explicit FixProposals(const ClusterConfig &config);
+
+    /// The inventory file a key belongs in: where the inventory already sets it, else where Kubespray's
+    /// sample keeps it (group_vars/all/all.yml, group_vars/all/containerd.yml,
+    /// group_vars/k8s_cluster/k8s-cluster.yml).
+    QString fileFor(const QString &key) const;
+    SettingChange change(const QString &key, const YAML::Node &value) const;
+
+    /// Moves the service and/or pod range (only those given); IPv6 names when `ipv6`.
+    FixProposal ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods, bool ipv6) const;
+    /// Plain HTTP for `registryHost`, in this release's shape, keeping every other registry entry.
+    FixProposal httpRegistry(const QString &registryHost) const;
+    /// Company DNS for pods: upstream_dns_servers, or per-zone forwarding for `zones`
+    /// (both CoreDNS and NodeLocalDNS while NodeLocalDNS is on).
+    FixProposal companyDns(const QStringList &servers, const QStringList &zones) const;
+    /// kubeconfig_localhost and kubectl_localhost on, so artifacts/kubectl.sh exists after a deploy.
+    FixProposal kubectlArtifacts() const;
+
+private:
+    const ClusterConfig &m_config;
+};
+
+} // namespace ksw

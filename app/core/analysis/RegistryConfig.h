@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "kubespray/ClusterConfig.h"
+
+#include <QString>
+
+namespace ksw {
+
+/// What the effective containerd settings of a release do for one registry.
+class RegistryConfig {
+public:
+    struct Handling {
+        bool configured = false;   ///< some entry names this registry
+        bool plainHttp = false;    ///< and containerd will speak plain HTTP to it
+        bool inlineConfig = false; ///< v2.23–v2.26 without containerd_use_config_path: rendered into config.toml
+        bool broken = false;       ///< configured in a way that makes containerd refuse its config (v2.21)
+        QString variable;          ///< the variable that configures it
+    };
+
+    explicit RegistryConfig(const ClusterConfig &config);
+
+    Handling handling(const QString &registryHost) const;
+
+    /// v2.23 and later read containerd_registries_mirrors; older releases containerd_registries.
+    bool usesMirrorList() const;
+    /// v2.23–v2.26 render the list into config.toml unless containerd_use_config_path is on.
+    bool rendersInline() const;
+
+private:
+    const ClusterConfig &m_config;
+};
+
+} // namespace ksw

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "kubespray/Inventory.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+namespace ksw {
+
+namespace {
+
+const QString ClusterGroup = QStringLiteral("k8s_cluster");
+const QString AllGroup = QStringLiteral("all");
+
+bool isVarsFileName(const QString &name) {
+    // Ansible's host_group_vars plugin: .yml, .yaml, .json, or no extension; hidden files are skipped.
+    if (name.startsWith(u'.'))
+        return false;
+    const QString suffix = QFileInfo(name).suffix();
+    return suffix.isEmpty() || suffix == u"yml" || suffix == u"yaml" || suffix == u"json";
+}
+
+} // namespace
+
+QString canonicalGroupName(const QString &group) {
+    static const QHash<QString, QString> legacy = {
+        {QStringLiteral("kube-master"), QStringLiteral("kube_control_plane")},
+        {QStringLiteral("kube_master"), QStringLiteral("kube_control_plane")},
+        {QStringLiteral("kube-node"), QStringLiteral("kube_node")},
+        {QStringLiteral("k8s-cluster"), QStringLiteral("k8s_cluster")},
+        {QStringLiteral("calico-rr"), QStringLiteral("calico_rr")},
+    };
+    return legacy.value(group, group);
+}
+
+Expected<Inventory> Inventory::load(const QString &path) {
+    Inventory inventory;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{{path}, {}, QCoreApplication::translate("Inventory", "No such file or folder.")};
+
+    QString hostsPath;
+    if (info.isDir()) {
+        const QDir dir(info.absoluteFilePath());
+        QString yamlHosts, iniHosts;
+        for (const QString &name : {QStringLiteral("hosts.yaml"), QStringLiteral("hosts.yml")}) {
+            if (yamlHosts.isEmpty() && QFileInfo(dir.filePath(name)).isFile())
+                yamlHosts = dir.filePath(name);
+        }
+        for (const QString &name : {QStringLiteral("inventory.ini"), QStringLiteral("hosts.ini")}) {
+            if (iniHosts.isEmpty() && QFileInfo(dir.filePath(name)).isFile())
+                iniHosts = dir.filePath(name);
+        }
+        if (yamlHosts.isEmpty() && iniHosts.isEmpty())
+            return Error{{path},
+                         {},
+                         QCoreApplication::translate(
+                             "Inventory", "This folder is not a Kubespray inventory: it has no hosts.yaml and no "
+                                          "inventory.ini.")};
+        hostsPath = yamlHosts.isEmpty() ? iniHosts : yamlHosts;
+        if (!yamlHosts.isEmpty() && !iniHosts.isEmpty()) {
+            inventory.m_notes.append(
+                QCoreApplication::translate("Inventory",
+                                            "Both %1 and %2 are here; %1 is used, as with “-i %1” in the team's notes.")
+                    .arg(QFileInfo(yamlHosts).fileName(), QFileInfo(iniHosts).fileName()));
+        }
+    } else {
+        hostsPath = info.absoluteFilePath();
+    }
+    inventory.m_directory = QFileInfo(hostsPath).absolutePath();
+
+    QFile file(hostsPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{
+            {hostsPath},
+            {},
+            QCoreApplication::translate("Inventory", "Cannot read the hosts file: %1").arg(file.errorString())};
+    const QByteArray bytes = file.readAll();
+    const QString suffix = QFileInfo(hostsPath).suffix();
+    const bool isYaml =
+        suffix == u"yaml" || suffix == u"yml" || (suffix != u"ini" && bytes.trimmed().startsWith("all:"));
+    auto hosts = isYaml ? HostsFile::parseYaml(bytes, hostsPath) : HostsFile::parseIni(bytes, hostsPath);
+    if (!hosts)
+        return hosts.error();
+    inventory.m_hosts = std::move(*hosts);
+    if (isYaml) {
+        if (const auto document = YamlDocument::parse(bytes, hostsPath))
+            inventory.m_hostsDuplicates = document->duplicates();
+    }
+    if (inventory.m_hosts.hostOrder.isEmpty())
+        return Error{{hostsPath},
+                     {},
+                     QCoreApplication::translate(
+                         "Inventory", "The hosts file lists no host (every host line may be commented out).")};
+
+    for (const QString &group : inventory.m_hosts.groups.keys()) {
+        if (canonicalGroupName(group) != group)
+            inventory.m_notes.append(QCoreApplication::translate(
+                                         "Inventory", "The group “%1” has a legacy name; Kubespray reads it as “%2”.")
+                                         .arg(group, canonicalGroupName(group)));
+    }
+
+    if (auto problem = inventory.loadVarsFolder(QStringLiteral("group_vars"), VarsFile::Scope::Group))
+        return *problem;
+    if (auto problem = inventory.loadVarsFolder(QStringLiteral("host_vars"), VarsFile::Scope::Host))
+        return *problem;
+    return inventory;
+}
+
+std::optional<Error> Inventory::loadVarsFolder(const QString &folderName, VarsFile::Scope scope) {
+    const QDir folder(m_directory + QLatin1Char('/') + folderName);
+    if (!folder.exists())
+        return std::nullopt;
+    // Sorted as Ansible sorts them, so that a later file wins as it does there.
+    for (const QFileInfo &entry : folder.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (!isVarsFileName(entry.fileName()))
+            continue;
+        const QString target =
+            scope == VarsFile::Scope::Group ? canonicalGroupName(entry.completeBaseName()) : entry.completeBaseName();
+        if (entry.isDir()) {
+            QStringList files;
+            QDirIterator it(entry.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (isVarsFileName(QFileInfo(file).fileName()))
+                    files.append(file);
+            }
+            files.sort();
+            for (const QString &file : files) {
+                if (auto problem = addVarsFile(file, scope, canonicalGroupName(entry.fileName())))
+                    return problem;
+            }
+        } else if (auto problem = addVarsFile(entry.absoluteFilePath(), scope, target)) {
+            return problem;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> Inventory::addVarsFile(const QString &absolutePath, VarsFile::Scope scope, const QString &target) {
+    auto document = YamlDocument::load(absolutePath);
+    if (!document) {
+        Error error = document.error();
+        error.where.file = displayPath(absolutePath);
+        return error;
+    }
+    m_varsFiles.append({scope, target, displayPath(absolutePath), std::move(*document)});
+    return std::nullopt;
+}
+
+QString Inventory::displayPath(const QString &absolutePath) const {
+    return QDir(m_directory).relativeFilePath(absolutePath);
+}
+
+bool Inventory::declaresGroup(const QString &group) const {
+    for (const QString &name : m_hosts.groups.keys()) {
+        if (canonicalGroupName(name) == group)
+            return true;
+    }
+    return false;
+}
+
+QStringList Inventory::groupsWithin(const QString &group, int depth) const {
+    QStringList result;
+    if (depth > 32) // a cycle in children; Ansible would refuse it too
+        return result;
+    for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it) {
+        if (canonicalGroupName(it.key()) != group)
+            continue;
+        result.append(it.key());
+        for (const QString &child : it->children)
+            result += groupsWithin(canonicalGroupName(child), depth + 1);
+    }
+    return result;
+}
+
+QStringList Inventory::hostsOf(const QString &group) const {
+    if (group == AllGroup)
+        return m_hosts.hostOrder;
+    if (group == ClusterGroup && !declaresGroup(ClusterGroup)) {
+        QStringList hosts;
+        for (const QString &member :
+             {QStringLiteral("kube_control_plane"), QStringLiteral("kube_node"), QStringLiteral("calico_rr")}) {
+            for (const QString &host : hostsOf(member)) {
+                if (!hosts.contains(host))
+                    hosts.append(host);
+            }
+        }
+        return hosts;
+    }
+    QSet<QString> members;
+    for (const QString &name : groupsWithin(group, 0)) {
+        for (const QString &host : m_hosts.groups.value(name).hosts)
+            members.insert(host);
+    }
+    QStringList ordered;
+    for (const QString &host : m_hosts.hostOrder) {
+        if (members.contains(host))
+            ordered.append(host);
+    }
+    return ordered;
+}
+
+std::optional<Setting> Inventory::clusterValue(const QString &name) const {
+    std::optional<Setting> result;
+    const auto inlineValue = [&](const QString &group) {
+        for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it) {
+            if (canonicalGroupName(it.key()) != group || !it->vars.contains(name))
+                continue;
+            const InlineVariable &variable = it->vars.value(name);
+            Setting setting{name, variable.value, {}};
+            setting.origin.kind = Origin::Kind::Inventory;
+            setting.origin.file = m_hosts.path;
+            setting.origin.displayPath = displayPath(m_hosts.path);
+            setting.origin.line = variable.line;
+            result = setting;
+        }
+    };
+    const auto fileValue = [&](const QString &group) {
+        for (const VarsFile &file : m_varsFiles) {
+            if (file.scope != VarsFile::Scope::Group || file.target != group)
+                continue;
+            if (const auto key = file.document.value(name)) {
+                Setting setting{name, key->value, {}};
+                setting.origin.kind = Origin::Kind::Inventory;
+                setting.origin.file = file.document.path();
+                setting.origin.displayPath = file.displayPath;
+                setting.origin.line = key->line;
+                result = setting;
+            }
+        }
+    };
+    // Ansible's order, lowest first: hosts-file group vars (parents before children), group_vars/all,
+    // group_vars/<child groups>.
+    inlineValue(AllGroup);
+    inlineValue(ClusterGroup);
+    fileValue(AllGroup);
+    fileValue(ClusterGroup);
+    return result;
+}
+
+QList<Inventory::Override> Inventory::overrides(const QString &name) const {
+    QList<Override> result;
+    for (const QString &host : m_hosts.hostOrder) {
+        const InventoryHost &entry = m_hosts.hosts.value(host);
+        if (!entry.vars.contains(name))
+            continue;
+        Setting setting{name, entry.vars.value(name).value, {}};
+        setting.origin = {
+            Origin::Kind::Inventory, m_hosts.path, displayPath(m_hosts.path), entry.vars.value(name).line, {}};
+        result.append({name, QCoreApplication::translate("Inventory", "host %1").arg(host), setting});
+    }
+    for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it) {
+        const QString group = canonicalGroupName(it.key());
+        if (group == AllGroup || group == ClusterGroup || !it->vars.contains(name))
+            continue;
+        Setting setting{name, it->vars.value(name).value, {}};
+        setting.origin = {
+            Origin::Kind::Inventory, m_hosts.path, displayPath(m_hosts.path), it->vars.value(name).line, {}};
+        result.append({name, QCoreApplication::translate("Inventory", "group %1").arg(it.key()), setting});
+    }
+    for (const VarsFile &file : m_varsFiles) {
+        const bool clusterWide =
+            file.scope == VarsFile::Scope::Group && (file.target == AllGroup || file.target == ClusterGroup);
+        if (clusterWide)
+            continue;
+        if (const auto key = file.document.value(name)) {
+            Setting setting{name, key->value, {}};
+            setting.origin = {Origin::Kind::Inventory, file.document.path(), file.displayPath, key->line, {}};
+            result.append({name,
+                           file.scope == VarsFile::Scope::Host
+                               ? QCoreApplication::translate("Inventory", "host %1").arg(file.target)
+                               : QCoreApplication::translate("Inventory", "group %1").arg(file.target),
+                           setting});
+        }
+    }
+    return result;
+}
+
+QList<Inventory::Duplicate> Inventory::duplicates() const {
+    QList<Duplicate> result;
+    for (const auto &key : m_hostsDuplicates)
+        result.append({displayPath(m_hosts.path), key});
+    for (const VarsFile &file : m_varsFiles) {
+        for (const auto &key : file.document.duplicates())
+            result.append({file.displayPath, key});
+    }
+    return result;
+}
+
+QString Inventory::firstGroupVarsFile(const QString &group, const QString &fileName) const {
+    for (const VarsFile &file : m_varsFiles) {
+        if (file.scope == VarsFile::Scope::Group && file.target == group &&
+            QFileInfo(file.document.path()).fileName() == fileName)
+            return file.displayPath;
+    }
+    return {};
+}
+
+} // namespace ksw

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "net/Cidr.h"
+#include "net/IpAddress.h"
+#include "util/Expected.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ksw {
+
+/// What the company network offers that a cluster must respect (docs/site-profile.md).
+class SiteProfile {
+public:
+    enum class Role { Dns, Registry, Other };
+    enum class Scheme { Unknown, Http, Https };
+
+    struct Service {
+        QString name;
+        IpAddress address;
+        QStringList domains;
+        Role role = Role::Other;
+        Scheme scheme = Scheme::Unknown; ///< registries only
+        int port = 0;                    ///< registries only; 0 = the scheme's default
+        int line = 0;
+    };
+
+    struct Network {
+        QString name;
+        Cidr range;
+        int line = 0;
+    };
+
+    /// A registry the cluster pulls from, as containerd names it ("host" or "host:port").
+    struct Registry {
+        QString host;
+        Scheme scheme = Scheme::Unknown;
+        QString serviceName; ///< empty when it is only known from the verification image
+    };
+
+    static Expected<SiteProfile> load(const QString &path);
+    static Expected<SiteProfile> parse(const QByteArray &bytes, const QString &path);
+
+    QString path() const { return m_path; }
+    const QList<Service> &services() const { return m_services; }
+    const QStringList &zones() const { return m_zones; }
+    const QList<Network> &networks() const { return m_networks; }
+    QString verificationImage() const { return m_verificationImage; }
+
+    QList<Service> dnsServers() const;
+    /// Registries of the services, then the verification image's registry when it is not one of them.
+    QList<Registry> registries() const;
+    bool isEmpty() const { return m_services.isEmpty() && m_networks.isEmpty() && m_zones.isEmpty(); }
+
+    /// The registry part of an image reference as containerd resolves it ("docker.io" when there is none).
+    static QString registryOfImage(const QString &image);
+    /// "host" or "host:port" of a registry service: its first domain name, else its address.
+    static QString registryHost(const Service &service);
+    static QString schemeName(Scheme scheme);
+
+private:
+    QString m_path;
+    QList<Service> m_services;
+    QStringList m_zones;
+    QList<Network> m_networks;
+    QString m_verificationImage;
+};
+
+} // namespace ksw

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "util/Expected.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+
+namespace ksw {
+
+/// One YAML file of variables (a mapping at the top), as bytes and as parsed values.
+/// yaml-cpp validates and gives values; positions of top-level keys come from its key marks, which
+/// are reliable (unlike the marks of empty values, aliases and values after a BOM).
+class YamlDocument {
+public:
+    struct Key {
+        QString name;
+        int line = 0;   ///< 1-based line of the key
+        int column = 0; ///< 1-based column of the key
+        YAML::Node value;
+    };
+
+    /// A key that appears more than once in one mapping; Ansible keeps the last one.
+    struct DuplicateKey {
+        QString path; ///< dotted path of the key ("containerd_registries_mirrors" or "all.hosts.node1")
+        int firstLine = 0;
+        int line = 0; ///< the occurrence that wins
+    };
+
+    /// Reads and parses `path`. An empty file, or one holding only comments, is an empty mapping.
+    static Expected<YamlDocument> load(const QString &path);
+    /// Parses `bytes` as if read from `path` (which is only used in messages).
+    static Expected<YamlDocument> parse(const QByteArray &bytes, const QString &path);
+
+    QString path() const { return m_path; }
+    const QByteArray &bytes() const { return m_bytes; }
+
+    /// The top-level keys in document order, duplicates included.
+    const QList<Key> &keys() const { return m_keys; }
+    /// The top-level key as Ansible sees it (the last occurrence), with duplicates resolved inside its value.
+    std::optional<Key> value(const QString &name) const;
+    /// Duplicate keys at any depth.
+    const QList<DuplicateKey> &duplicates() const { return m_duplicates; }
+
+private:
+    QString m_path;
+    QByteArray m_bytes;
+    QList<Key> m_keys;
+    QList<DuplicateKey> m_duplicates;
+};
+
+/// A copy of `node` in which every mapping keeps only the last of duplicate keys, as Ansible does.
+YAML::Node resolveDuplicateKeys(const YAML::Node &node);
+
+} // namespace ksw
