@@ -16,7 +16,8 @@ int main(int argc, char *argv[]) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QStringList arguments = QCoreApplication::arguments().mid(1);
-    if (!ksw::cli::isCommand(arguments)) {
+    const bool looksLikeCommand = !arguments.isEmpty() && !arguments.first().startsWith(u'-');
+    if (!ksw::cli::isCommand(arguments) && !looksLikeCommand) {
         // The wizard itself arrives with the GUI; until then, say what the command line offers.
         err << ksw::cli::usage();
         return arguments.isEmpty() ? ksw::cli::ExitOk : ksw::cli::ExitError;
