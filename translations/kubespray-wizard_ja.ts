@@ -5,100 +5,100 @@
     <name>AddressPlan</name>
     <message>
         <source>link-local addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>リンクローカルアドレス</translation>
     </message>
     <message>
         <source>loopback addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>ループバックアドレス</translation>
     </message>
     <message>
         <source>“this network” addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>「このネットワーク」を表すアドレス</translation>
     </message>
     <message>
         <source>multicast addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>マルチキャストアドレス</translation>
     </message>
     <message>
         <source>reserved addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>予約済みアドレス</translation>
     </message>
     <message>
         <source>loopback address</source>
-        <translation type="unfinished"></translation>
+        <translation>ループバックアドレス</translation>
     </message>
 </context>
 <context>
     <name>Ansible</name>
     <message>
         <source>%1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が時間内に応答しませんでした。</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が失敗しました: %2</translation>
     </message>
     <message>
         <source>No ansible-playbook found: neither in the checkout&apos;s venv/bin nor on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>ansible-playbookが見つかりません。Kubesprayディレクトリのvenv/binにも、PATH上にもありません。</translation>
     </message>
     <message>
         <source>Could not read the ansible-core version from %1 --version.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1 --version」の出力からansible-coreのバージョンを読み取れませんでした。</translation>
     </message>
     <message>
         <source>Could not find which Python %1 runs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1がどのPythonで動作しているかを特定できませんでした。</translation>
     </message>
 </context>
 <context>
     <name>Checkout</name>
     <message>
         <source>given on the command line: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>コマンドラインで指定: %1</translation>
     </message>
     <message>
         <source>%1 says %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の記載: %2</translation>
     </message>
     <message>
         <source>%1 exists (Kubespray %2 or later)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が存在するため、Kubespray %2以降と判断</translation>
     </message>
 </context>
 <context>
     <name>Cidr</name>
     <message>
         <source>No address range given.</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレス範囲が指定されていません。</translation>
     </message>
     <message>
         <source>“%1” is not an address range.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はアドレス範囲ではありません。</translation>
     </message>
     <message>
         <source>“%1” is an address, not a range: add a prefix such as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は単一のアドレスで、範囲ではありません。%2のようにプレフィックス長を付けてください。</translation>
     </message>
     <message>
         <source>“%1” has no prefix after the “/”: add one such as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」には「/」の後にプレフィックス長がありません。%2のように付けてください。</translation>
     </message>
     <message>
         <source>In “%1” the prefix “%2” is not a number from 0 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」のプレフィックス長「%2」が、0〜%3の数値になっていません。</translation>
     </message>
     <message>
         <source>“/%1” is too long a prefix: an IPv4 range has at most /32.</source>
-        <translation type="unfinished"></translation>
+        <translation>「/%1」はプレフィックス長が大きすぎます。IPv4の範囲では最大/32です。</translation>
     </message>
     <message>
         <source>“/%1” is too long a prefix: an IPv6 range has at most /128.</source>
-        <translation type="unfinished"></translation>
+        <translation>「/%1」はプレフィックス長が大きすぎます。IPv6の範囲では最大/128です。</translation>
     </message>
     <message>
         <source>“%1” has host bits set: the range it lies in is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はホスト部のビットが0になっていません。このアドレスを含む範囲は%2です。</translation>
     </message>
 </context>
 <context>
@@ -113,542 +113,740 @@ Without a command the wizard opens. Commands:
 Exit codes: 0 nothing blocking or worth a warning, 1 findings remain, 2 error.
 Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
+
+コマンドを指定しないとウィザードが開きます。コマンド:
+  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]
+      Kubesprayのインベントリを読み込み、クラスタを壊す原因を報告します。
+
+終了コード: 0 = 要対応・警告なし、1 = 指摘事項あり、2 = エラー。
+各コマンドのオプションは「kubespray-wizard COMMAND --help」で表示できます。
+</translation>
     </message>
     <message>
         <source>error: --lang takes en or ja, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: --langに指定できるのはenかjaです（「%1」は指定できません）。</translation>
     </message>
     <message>
         <source>error: unknown command “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: 不明なコマンド「%1」です。</translation>
     </message>
     <message>
         <source>Inventory:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>インベントリ: %1</translation>
     </message>
     <message>
         <source>Kubespray:  %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubespray:    %1 (%2)</translation>
     </message>
     <message>
         <source>Kubespray:  version unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubespray:    バージョン不明</translation>
     </message>
     <message>
         <source>Ansible:    %1 (ansible-core %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansible:      %1 (ansible-core %2)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>不明</translation>
     </message>
     <message>
         <source>Note:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>補足:         %1</translation>
     </message>
     <message>
         <source>No findings: nothing in this inventory is known to break the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>指摘事項はありません。このインベントリには、クラスタを壊す既知の問題は見つかりませんでした。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Proposed fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>修正案:</translation>
     </message>
     <message>
         <source>%1 blocking, %2 warnings, %3 notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>要対応%1件、警告%2件、情報%3件。</translation>
     </message>
     <message>
         <source>Reads a Kubespray inventory and reports what will break the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのインベントリを読み込み、クラスタを壊す原因を報告します。</translation>
     </message>
     <message>
         <source>The inventory: a hosts file or its folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>インベントリ（hostsファイル、またはそのフォルダ）。</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <source>The site profile (company services).</source>
-        <translation type="unfinished"></translation>
+        <translation>サイトプロファイル（社内サービスの定義）。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Print JSON instead of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストの代わりにJSONで出力します。</translation>
     </message>
     <message>
         <source>The Kubespray release, when it cannot be detected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのリリース（自動検出できない場合に指定）。</translation>
     </message>
     <message>
         <source>VERSION</source>
-        <translation type="unfinished"></translation>
+        <translation>VERSION</translation>
     </message>
     <message>
         <source>Language of the messages: en or ja.</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージの言語（enまたはja）。</translation>
     </message>
     <message>
         <source>LANG</source>
-        <translation type="unfinished"></translation>
+        <translation>LANG</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>このヘルプを表示します。</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit codes: 0 nothing blocking or worth a warning, 1 findings remain, 2 error.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: %1</translation>
     </message>
     <message>
         <source>error: unexpected argument “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: 想定外の引数「%1」があります。</translation>
     </message>
     <message>
         <source>error: --inventory PATH is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: 「--inventory PATH」を指定してください。</translation>
     </message>
     <message>
         <source>error: --kubespray-version: “%1” is not a version such as v2.25.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: --kubespray-version: 「%1」はバージョンとして認識できません（例: v2.25.0）。</translation>
+    </message>
+    <message>
+        <source>Writes the proposed fixes into the inventory. Only the keys that must change are edited; comments and everything else stay as they are. The files as they were are kept in the history.</source>
+        <translation>修正案をインベントリに書き込みます。編集するのは変更が必要なキーだけで、コメントなどそれ以外の部分はそのまま残ります。変更前のファイルは履歴に保存されます。</translation>
+    </message>
+    <message>
+        <source>Show the changes; write nothing.</source>
+        <translation>変更内容を表示するだけで、何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>変更が必要な箇所はありません。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>ドライラン: 何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Written. The earlier files are kept as version %1 in %2.</source>
+        <translation>書き込みました。変更前のファイルは、バージョン%1として%2に保存してあります。</translation>
+    </message>
+    <message>
+        <source>Not fixed automatically: %1. Run “check” for details.</source>
+        <translation>自動では修正できなかった項目: %1。詳しくは「check」を実行してください。</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done, nothing left to report; 1 findings remain; 2 error, nothing written.</source>
+        <translation>終了コード: 0 = 完了・報告事項なし、1 = 指摘事項あり、2 = エラー（何も書き込んでいません）。</translation>
+    </message>
+    <message>
+        <source>Lists the earlier versions of the inventory&apos;s files that were kept before each write.</source>
+        <translation>書き込みのたびに保存された、インベントリのファイルの以前のバージョンを一覧表示します。</translation>
+    </message>
+    <message>
+        <source>No earlier versions are kept for this inventory.</source>
+        <translation>このインベントリには、保存済みの以前のバージョンはありません。</translation>
+    </message>
+    <message>
+        <source>Kept in %1</source>
+        <translation>保存場所: %1</translation>
+    </message>
+    <message>
+        <source>Puts back the files of an earlier version. The files as they are now are kept as a new version first, so a restore can be undone.</source>
+        <translation>以前のバージョンのファイルに戻します。先に現在のファイルを新しいバージョンとして保存するため、復元は取り消せます。</translation>
+    </message>
+    <message>
+        <source>A version listed by “history”.</source>
+        <translation>「history」で表示されるバージョン。</translation>
+    </message>
+    <message>
+        <source>error: which version? Run “history” to list them.</source>
+        <translation>エラー: 戻すバージョンを指定してください。「history」で一覧を表示できます。</translation>
+    </message>
+    <message>
+        <source>Restored %1. The files as they were are kept as version %2.</source>
+        <translation>%1を復元しました。復元前のファイルはバージョン%2として保存してあります。</translation>
     </message>
 </context>
 <context>
     <name>Finding</name>
     <message>
         <source>The Kubespray version could not be found out; the newest release&apos;s rules are assumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのバージョンを特定できませんでした。最新リリースの仕様を前提に確認します。</translation>
     </message>
     <message>
         <source>Variables and their shapes change between Kubespray releases. Open the inventory inside its Kubespray checkout, or give the version with --kubespray-version.</source>
-        <translation type="unfinished"></translation>
+        <translation>変数名や値の形式はKubesprayのリリースごとに変わります。Kubesprayディレクトリ内にあるインベントリを開くか、--kubespray-versionでバージョンを指定してください。</translation>
     </message>
     <message>
         <source>%1 defines no k8s_cluster group, which Kubespray %2 needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1にk8s_clusterグループが定義されていません。Kubespray %2ではこのグループが必要です。</translation>
     </message>
     <message>
         <source>Before v2.27 Kubespray does not build k8s_cluster itself: without it, group_vars/k8s_cluster is never read and the playbooks find no nodes. Add k8s_cluster with the children kube_control_plane, kube_node and calico_rr.</source>
-        <translation type="unfinished"></translation>
+        <translation>v2.27より前のKubesprayは、k8s_clusterグループを自動では作りません。このグループがないとgroup_vars/k8s_clusterが読み込まれず、playbookが対象ノードを見つけられません。kube_control_plane、kube_node、calico_rrを子グループ（children）に持つk8s_clusterを追加してください。</translation>
     </message>
     <message>
         <source>The group %1 has no hosts in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2で、グループ%1にホストが1台もありません。</translation>
     </message>
     <message>
         <source>Kubespray needs at least one host in each of kube_control_plane, kube_node and etcd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayでは、kube_control_plane、kube_node、etcdの各グループに少なくとも1台のホストが必要です。</translation>
     </message>
     <message>
         <source>%1 is not a usable range: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は使用できるアドレス範囲ではありません: %2</translation>
     </message>
     <message>
         <source>Kubespray stops at its first check when a cluster range is not a network in CIDR notation.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタのアドレス範囲がCIDR表記のネットワークになっていないと、Kubesprayは最初のチェックで停止します。</translation>
     </message>
     <message>
         <source>%1 (%2) contains %3, the address of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）に、%4のアドレス%3が含まれています。</translation>
     </message>
     <message>
         <source>Inside the cluster every address of this range is routed to pods or services, so %1 becomes unreachable from pods: pulls and requests to it fail. Choose a range that holds no company address.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ内では、この範囲のアドレス宛ての通信はすべてPodまたはServiceへルーティングされます。そのためPodから%1に到達できず、イメージのpullやリクエストが失敗します。社内のアドレスを含まない範囲を選んでください。</translation>
     </message>
     <message>
         <source>%1 (%2) overlaps the company network %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）が社内ネットワーク%3（%4）と重なっています。</translation>
     </message>
     <message>
         <source>Pods could not reach the part of %1 that lies inside the cluster range. Choose a range that overlaps no company network.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1のうちクラスタのアドレス範囲と重なる部分には、Podから到達できなくなります。社内ネットワークと重ならない範囲を選んでください。</translation>
     </message>
     <message>
         <source>%1 (%2) contains %3, the %4 of node %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）に、ノード%5の%4に指定されたアドレス%3が含まれています。</translation>
     </message>
     <message>
         <source>Nodes talk to each other on these addresses; inside the cluster they would be routed to pods or services instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード同士はこのアドレスで通信します。クラスタ内では、このアドレス宛ての通信がノードではなくPodやServiceへルーティングされてしまいます。</translation>
     </message>
     <message>
         <source>%1 (%2) contains the NodeLocalDNS address %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）にNodeLocalDNSのアドレス%3が含まれています。</translation>
     </message>
     <message>
         <source>NodeLocalDNS listens on this link-local address on every node; inside a cluster range, DNS queries of pods would go elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>NodeLocalDNSは各ノードでこのリンクローカルアドレスを待ち受けています。このアドレスがクラスタのアドレス範囲に含まれると、PodのDNS問い合わせが別の宛先に送られてしまいます。</translation>
     </message>
     <message>
         <source>The service range %1 and the pod range %2 overlap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serviceのアドレス範囲%1とPodのアドレス範囲%2が重なっています。</translation>
     </message>
     <message>
         <source>Service and pod addresses must be distinct. Kubespray itself only notices when the pod range lies inside the service range, not the other way round.</source>
-        <translation type="unfinished"></translation>
+        <translation>ServiceとPodのアドレスは重複してはいけません。Kubespray自身が検出するのはPodの範囲がServiceの範囲に含まれる場合だけで、逆の場合は検出しません。</translation>
     </message>
     <message>
         <source>Each node gets its own slice of the pod range. The range must hold a slice for every node, and a slice must hold the pods a node may run.</source>
-        <translation type="unfinished"></translation>
+        <translation>各ノードには、Podのアドレス範囲から専用のブロックが割り当てられます。範囲には全ノード分のブロックが必要で、各ブロックにはそのノードで動かせるPodの数だけアドレスが必要です。</translation>
     </message>
     <message>
         <source>%1 is %2, which does not fit inside the pod range %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が%2になっており、Podのアドレス範囲%3に収まりません。</translation>
     </message>
     <message>
         <source>The pod range %1 holds only %2 slices of /%3 for %4 nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podのアドレス範囲%1には/%3のブロックが%2個しか入らず、ノード%4台分に足りません。</translation>
     </message>
     <message>
         <source>The pod range %1 has %2 addresses, fewer than %3 nodes × %4 pods.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podのアドレス範囲%1のアドレス数は%2個で、ノード%3台 × Pod %4個分に足りません。</translation>
     </message>
     <message>
         <source>A /%1 slice has %2 usable addresses, fewer than kubelet_max_pods (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>/%1のブロックで使えるアドレスは%2個で、kubelet_max_pods（%3）より少なくなっています。</translation>
     </message>
     <message>
         <source>%1 is set, but Kubespray %2 ignores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が設定されていますが、Kubespray %2はこの変数を無視します。</translation>
     </message>
     <message>
         <source>Since v2.23 registries are configured with containerd_registries_mirrors; the old variables are silently ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>v2.23以降、レジストリはcontainerd_registries_mirrorsで設定します。古い変数はエラーも出ずに無視されます。</translation>
     </message>
     <message>
         <source>The “server:” of the mirror entry %1 is ignored by Kubespray %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>ミラーエントリ%1の「server:」は、Kubespray %2では無視されます。</translation>
     </message>
     <message>
         <source>Kubespray honours “server:” from v2.25 on; before that the fallback server is always https://&lt;prefix&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayが「server:」を反映するのはv2.25以降です。それより前は、フォールバック先のサーバーが常にhttps://&lt;prefix&gt;になります。</translation>
     </message>
     <message>
         <source>containerd_registries_mirrors is set, but Kubespray %1 ignores it.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerd_registries_mirrorsが設定されていますが、Kubespray %1はこの変数を無視します。</translation>
     </message>
     <message>
         <source>containerd_registries_mirrors exists from v2.23 on; this release reads containerd_registries.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerd_registries_mirrorsはv2.23以降の変数です。このリリースではcontainerd_registriesが使われます。</translation>
     </message>
     <message>
         <source>containerd_insecure_registries next to containerd_registries makes containerd of Kubespray %1 refuse its configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerd_registriesとcontainerd_insecure_registriesを併用すると、Kubespray %1のcontainerdは設定を受け付けなくなります。</translation>
     </message>
     <message>
         <source>In v2.21 the two variables write config_path and mirrors into the same config.toml, which containerd rejects. Use containerd_registries with an http:// endpoint instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>v2.21では、この2つの変数によってconfig_pathとmirrorsが同じconfig.tomlに書き込まれ、containerdがその設定を拒否します。代わりに、http://のエンドポイントを指定したcontainerd_registriesを使ってください。</translation>
     </message>
     <message>
         <source>The registry %1 speaks only HTTP, but containerd is not told so: it will try HTTPS and every pull fails.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリ%1はHTTPにしか対応していませんが、containerdにそのことが設定されていません。containerdはHTTPSで接続しようとするため、pullがすべて失敗します。</translation>
     </message>
     <message>
         <source>containerd talks HTTPS to every registry unless a mirror entry names an http:// host for it. The pod then shows ErrImagePull with “server gave HTTP response to HTTPS client”.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerdは、ミラーエントリでhttp://のホストが指定されていない限り、どのレジストリにもHTTPSで接続します。その場合、Podは「server gave HTTP response to HTTPS client」というエラーでErrImagePullになります。</translation>
     </message>
     <message>
         <source>The mirror for %1 works through the inline config.toml form, since containerd_use_config_path is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerd_use_config_pathが無効なため、%1のミラーはconfig.tomlに直接書き込む形式で動作しています。</translation>
     </message>
     <message>
         <source>Kubespray v2.23–v2.26 render the mirror list into config.toml unless containerd_use_config_path is true; both forms work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubespray v2.23〜v2.26は、containerd_use_config_pathがtrueでない限り、ミラーの一覧をconfig.tomlに書き込みます。どちらの形式でも動作します。</translation>
     </message>
     <message>
         <source>Company zones are forwarded by CoreDNS only, but NodeLocalDNS is on and answers the pods first.</source>
-        <translation type="unfinished"></translation>
+        <translation>社内ゾーンの転送がCoreDNSにしか設定されていません。NodeLocalDNSが有効なため、Podの問い合わせにはNodeLocalDNSが先に応答します。</translation>
     </message>
     <message>
         <source>NodeLocalDNS sends every non-cluster name straight to the upstream servers, bypassing CoreDNS&apos;s zones. Set nodelocaldns_external_zones as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>NodeLocalDNSは、クラスタ外の名前をCoreDNSのゾーン設定を通さずに、上位のDNSサーバーへ直接送ります。nodelocaldns_external_zonesも設定してください。</translation>
     </message>
     <message>
         <source>Pods will not ask the company DNS (%1): names only it knows will not resolve inside the cluster.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podは社内DNS（%1）に問い合わせません。社内DNSにしか登録されていない名前は、クラスタ内で名前解決できません。</translation>
     </message>
     <message>
         <source>CoreDNS and NodeLocalDNS forward names outside the cluster to the nodes&apos; resolv.conf unless upstream_dns_servers or zone forwarding names the company DNS. Image pulls use the node&apos;s resolver, but pods do not.</source>
-        <translation type="unfinished"></translation>
+        <translation>upstream_dns_serversまたはゾーンごとの転送で社内DNSを指定しない限り、CoreDNSとNodeLocalDNSはクラスタ外の名前をノードのresolv.confにあるDNSサーバーへ転送します。イメージのpullにはノードのリゾルバが使われますが、Podの名前解決には使われません。</translation>
     </message>
     <message>
         <source>Kubespray will not write artifacts/kubectl.sh: kubeconfig_localhost and kubectl_localhost must both be true.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayはartifacts/kubectl.shを作成しません。kubeconfig_localhostとkubectl_localhostを両方ともtrueにする必要があります。</translation>
     </message>
     <message>
         <source>With both on, a deploy copies admin.conf and kubectl next to the inventory, so the cluster can be checked from this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>両方を有効にすると、デプロイ時にadmin.confとkubectlがインベントリのフォルダ（artifacts/）にコピーされ、このマシンからクラスタを確認できるようになります。</translation>
     </message>
     <message>
         <source>Ansible cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansibleを使用できません: %1</translation>
     </message>
     <message>
         <source>Kubespray&apos;s docs install Ansible into venv/ inside the checkout: python3 -m venv venv &amp;&amp; venv/bin/pip install -r requirements.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのドキュメントでは、AnsibleをKubesprayディレクトリ内のvenv/にインストールします: python3 -m venv venv &amp;&amp; venv/bin/pip install -r requirements.txt</translation>
     </message>
     <message>
         <source>%1 is ansible-core %2, but Kubespray %3 requires %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1のansible-coreは%2ですが、Kubespray %3で必要なバージョンは%4です。</translation>
     </message>
     <message>
         <source>Kubespray&apos;s first play stops with “Ansible must be between … exclusive” when the version does not fit. Install the version its requirements.txt names into the checkout&apos;s venv.</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョンが合わないと、Kubesprayの最初のplayが「Ansible must be between … exclusive」で停止します。requirements.txtに記載されたバージョンを、Kubesprayディレクトリのvenvにインストールしてください。</translation>
     </message>
     <message>
         <source>The Python of %1 lacks %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が使用するPythonに%2がインストールされていません。</translation>
     </message>
     <message>
         <source>Kubespray&apos;s address filters need netaddr and its templates jmespath; without them the playbooks fail early.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのアドレス用フィルターにはnetaddrが、テンプレートにはjmespathが必要です。これらがないと、playbookは序盤で失敗します。</translation>
     </message>
     <message>
         <source>%1 is set for %2 only, at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が%2だけに設定されています（%3）。</translation>
     </message>
     <message>
         <source>A cluster-wide setting that differs between hosts gives nodes different ideas of the cluster; the wizard shows and edits the cluster-wide value.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタ全体で共通にすべき設定がホストごとに異なると、ノード間でクラスタの認識が食い違います。ウィザードが表示・編集するのはクラスタ全体の値です。</translation>
     </message>
     <message>
         <source>%1 appears twice in %2 (lines %3 and %4); Ansible uses the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が%2に2回書かれています（%3行目と%4行目）。Ansibleでは後に書かれた値が使われます。</translation>
     </message>
     <message>
         <source>Someone reading the file from the top sees the first value; Ansible keeps the last. Remove one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを上から読む人は最初の値を見ますが、Ansibleが使うのは最後の値です。どちらか一方を削除してください。</translation>
     </message>
     <message>
         <source>blocking</source>
-        <translation type="unfinished"></translation>
+        <translation>要対応</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>情報</translation>
     </message>
     <message>
         <source>Moving the service range also moves the cluster DNS address (skydns_server) and the API service address; the cluster must be reset and deployed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serviceのアドレス範囲を変えると、クラスタDNSのアドレス（skydns_server）とAPIサーバーのServiceアドレスも変わります。クラスタをリセットしてから、デプロイし直す必要があります。</translation>
     </message>
     <message>
         <source>Kubespray cannot change the ranges of a running cluster: it must be reset and deployed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayは稼働中のクラスタのアドレス範囲を変更できません。クラスタをリセットしてから、デプロイし直す必要があります。</translation>
     </message>
     <message>
         <source>This release reads containerd_registries; containerd_insecure_registries would make containerd refuse its configuration, so it is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリリースはcontainerd_registriesを読み込みます。containerd_insecure_registriesを使うとcontainerdが設定を受け付けなくなるため、使用しません。</translation>
     </message>
     <message>
         <source>containerd_use_config_path makes containerd read the per-registry hosts.toml files that Kubespray writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerd_use_config_pathを有効にすると、Kubesprayがレジストリごとに書き出すhosts.tomlをcontainerdが読み込むようになります。</translation>
     </message>
     <message>
         <source>Every name that is not a cluster name is then asked of the company DNS, by CoreDNS, NodeLocalDNS and the nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>これにより、クラスタ内の名前以外はすべて、CoreDNS、NodeLocalDNS、各ノードから社内DNSに問い合わせられます。</translation>
     </message>
     <message>
         <source>NodeLocalDNS answers the pods first and sends other names straight upstream, so the zones are written for it as well as for CoreDNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>NodeLocalDNSはPodの問い合わせに最初に応答し、クラスタ外の名前は上位のDNSサーバーへ直接送ります。そのため、ゾーン設定をCoreDNSだけでなくNodeLocalDNSにも書き込みます。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Cannot keep the earlier version: %1</source>
+        <translation>変更前のバージョンを保存できません: %1</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created.</source>
+        <translation>フォルダを作成できません。</translation>
+    </message>
+    <message>
+        <source>There is no version “%1”.</source>
+        <translation>保存済みのバージョン「%1」はありません。</translation>
+    </message>
+    <message>
+        <source>The kept copy cannot be read: %1</source>
+        <translation>保存しておいたコピーを読み込めません: %1</translation>
     </message>
 </context>
 <context>
     <name>Inventory</name>
     <message>
         <source>A group must be a mapping with hosts, children or vars.</source>
-        <translation type="unfinished"></translation>
+        <translation>グループは、hosts、children、varsを持つマッピングでなければなりません。</translation>
     </message>
     <message>
         <source>“hosts” must be a mapping of host names.</source>
-        <translation type="unfinished"></translation>
+        <translation>「hosts」はホスト名のマッピングでなければなりません。</translation>
     </message>
     <message>
         <source>“children” must be a mapping of group names.</source>
-        <translation type="unfinished"></translation>
+        <translation>「children」はグループ名のマッピングでなければなりません。</translation>
     </message>
     <message>
         <source>“vars” must be a mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>「vars」はマッピングでなければなりません。</translation>
     </message>
     <message>
         <source>Unknown key in a group: only hosts, children and vars are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>グループに不明なキーがあります。使用できるのはhosts、children、varsだけです。</translation>
     </message>
     <message>
         <source>A host entry must be a mapping of variables, or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>ホストのエントリは、変数のマッピングか空でなければなりません。</translation>
     </message>
     <message>
         <source>This section header is not of the form [group], [group:vars] or [group:children].</source>
-        <translation type="unfinished"></translation>
+        <translation>このセクション見出しは、[group]、[group:vars]、[group:children]のいずれの形式でもありません。</translation>
     </message>
     <message>
         <source>Unknown section kind: only :vars and :children exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なセクションの種類です。使用できるのは:varsと:childrenだけです。</translation>
     </message>
     <message>
         <source>Host variables must be written key=value.</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト変数はkey=valueの形式で書いてください。</translation>
     </message>
     <message>
         <source>Group variables must be written key=value.</source>
-        <translation type="unfinished"></translation>
+        <translation>グループ変数はkey=valueの形式で書いてください。</translation>
     </message>
     <message>
         <source>No such file or folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルまたはフォルダが存在しません。</translation>
     </message>
     <message>
         <source>This folder is not a Kubespray inventory: it has no hosts.yaml and no inventory.ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>このフォルダはKubesprayのインベントリではありません（hosts.yamlもinventory.iniもありません）。</translation>
     </message>
     <message>
         <source>Both %1 and %2 are here; %1 is used, as with “-i %1” in the team&apos;s notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1と%2の両方があります。チームのメモにある「-i %1」と同じく、%1を使用します。</translation>
     </message>
     <message>
         <source>Cannot read the hosts file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hostsファイルを読み込めません: %1</translation>
     </message>
     <message>
         <source>The hosts file lists no host (every host line may be commented out).</source>
-        <translation type="unfinished"></translation>
+        <translation>hostsファイルにホストが1台も記載されていません（ホストの行がすべてコメントアウトされている可能性があります）。</translation>
     </message>
     <message>
         <source>The group “%1” has a legacy name; Kubespray reads it as “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>グループ「%1」は旧名称です。Kubesprayはこれを「%2」として読み込みます。</translation>
     </message>
     <message>
         <source>host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ホスト%1</translation>
     </message>
     <message>
         <source>group %1</source>
-        <translation type="unfinished"></translation>
+        <translation>グループ%1</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryEdit</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder.</source>
+        <translation>フォルダを作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>ファイルを書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>This file lies outside the inventory folder.</source>
+        <translation>このファイルはインベントリのフォルダの外にあります。</translation>
+    </message>
+    <message>
+        <source>The file changed on disk since it was read; nothing was written. Load it again.</source>
+        <translation>読み込んだ後にファイルがディスク上で変更されたため、何も書き込みませんでした。もう一度読み込んでください。</translation>
+    </message>
+    <message>
+        <source>before restoring %1</source>
+        <translation>%1を復元する前</translation>
+    </message>
+    <message>
+        <source>Cannot remove the file.</source>
+        <translation>ファイルを削除できません。</translation>
     </message>
 </context>
 <context>
     <name>Origin</name>
     <message>
         <source>%1:%2 (Kubespray %3 default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 (Kubespray %3のデフォルト値)</translation>
     </message>
     <message>
         <source>Kubespray %1 default</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubespray %1のデフォルト値</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
 </context>
 <context>
     <name>SiteProfile</name>
     <message>
         <source>Expected a list of names.</source>
-        <translation type="unfinished"></translation>
+        <translation>名前のリストを指定してください。</translation>
     </message>
     <message>
         <source>The site profile does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>サイトプロファイルが存在しません。</translation>
     </message>
     <message>
         <source>Cannot read the site profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>サイトプロファイルを読み込めません: %1</translation>
     </message>
     <message>
         <source>Unknown key; a site profile has version, services, zones, networks and verification.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only version 1 of the site profile exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なキーです。サイトプロファイルで使えるキーはversion、services、zones、networks、verificationです。</translation>
     </message>
     <message>
         <source>Expected a list of services.</source>
-        <translation type="unfinished"></translation>
+        <translation>サービスのリストを指定してください。</translation>
     </message>
     <message>
         <source>Each service is a mapping with name, address and role.</source>
-        <translation type="unfinished"></translation>
+        <translation>各サービスは、name、address、roleを持つマッピングで指定してください。</translation>
     </message>
     <message>
         <source>Every service needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>各サービスにはnameが必要です。</translation>
     </message>
     <message>
         <source>“%1” is not an IPv4 or IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はIPv4アドレスでもIPv6アドレスでもありません。</translation>
     </message>
     <message>
         <source>“%1” is not a domain name.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はドメイン名ではありません。</translation>
     </message>
     <message>
         <source>The role is dns, registry or other, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>roleにはdns、registry、otherのいずれかを指定してください（「%1」は指定できません）。</translation>
     </message>
     <message>
         <source>The scheme is http, https or unknown, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>schemeにはhttp、https、unknownのいずれかを指定してください（「%1」は指定できません）。</translation>
     </message>
     <message>
         <source>The port is a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>portには1〜65535の数値を指定してください。</translation>
     </message>
     <message>
         <source>“%1” is not a DNS zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はDNSゾーンではありません。</translation>
     </message>
     <message>
         <source>Expected a list of networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークのリストを指定してください。</translation>
     </message>
     <message>
         <source>Expected a mapping with an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>imageを持つマッピングを指定してください。</translation>
+    </message>
+    <message>
+        <source>Did you mean “%1”?</source>
+        <translation>「%1」の間違いではありませんか？</translation>
+    </message>
+    <message>
+        <source>Expected a single value, not a list or mapping.</source>
+        <translation>リストやマッピングではなく、単一の値を指定してください。</translation>
+    </message>
+    <message>
+        <source>Expected a list of names: write [%1].</source>
+        <translation>名前のリストを指定してください。[%1]のように角かっこで囲んでください。</translation>
+    </message>
+    <message>
+        <source>Expected a name, not a list or mapping.</source>
+        <translation>リストやマッピングではなく、名前を1つ指定してください。</translation>
+    </message>
+    <message>
+        <source>The version is a whole number; this Kubespray Wizard reads version %1.</source>
+        <translation>versionには整数を指定してください。このKubespray Wizardが読み込めるのはバージョン%1です。</translation>
+    </message>
+    <message>
+        <source>Version %1 is newer than this Kubespray Wizard understands (%2).</source>
+        <translation>バージョン%1は、このKubespray Wizardが対応しているバージョン（%2）より新しい形式です。</translation>
+    </message>
+    <message>
+        <source>There is no version %1; this Kubespray Wizard reads version %2.</source>
+        <translation>バージョン%1は存在しません。このKubespray Wizardが読み込めるのはバージョン%2です。</translation>
+    </message>
+    <message>
+        <source>Unknown key; a service has name, address, domains, role, scheme and port.</source>
+        <translation>不明なキーです。サービスで使えるキーはname、address、domains、role、scheme、portです。</translation>
+    </message>
+    <message>
+        <source>Another service is already called “%1”; each name must be unique.</source>
+        <translation>「%1」という名前のサービスがすでにあります。名前は重複しないようにしてください。</translation>
+    </message>
+    <message>
+        <source>Every service needs an address (IPv4 or IPv6).</source>
+        <translation>各サービスにはaddress（IPv4またはIPv6アドレス）が必要です。</translation>
+    </message>
+    <message>
+        <source>A scheme applies only to a service with role: registry.</source>
+        <translation>schemeは「role: registry」のサービスにだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>A port applies only to a service with role: registry.</source>
+        <translation>portは「role: registry」のサービスにだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>Zones need at least one service with role: dns to send their names to.</source>
+        <translation>zonesを使うには、名前の問い合わせ先として「role: dns」のサービスが少なくとも1つ必要です。</translation>
+    </message>
+    <message>
+        <source>Unknown key; a network has name and cidr.</source>
+        <translation>不明なキーです。ネットワークで使えるキーはnameとcidrです。</translation>
+    </message>
+    <message>
+        <source>Each network is a mapping with name and cidr, or a range such as 10.10.0.0/16.</source>
+        <translation>各ネットワークは、nameとcidrを持つマッピング、または10.10.0.0/16のようなアドレス範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown key; verification has only an image.</source>
+        <translation>不明なキーです。verificationで使えるキーはimageだけです。</translation>
+    </message>
+    <message>
+        <source>The verification needs an image, e.g. registry.example.com/app:1.0.</source>
+        <translation>verificationにはimageが必要です（例: registry.example.com/app:1.0）。</translation>
     </message>
 </context>
 <context>
     <name>Yaml</name>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルが存在しません。</translation>
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを読み込めません: %1</translation>
     </message>
     <message>
         <source>This is not valid YAML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>YAMLとして正しくありません: %1</translation>
     </message>
     <message>
         <source>Expected a mapping of variables (key: value) at the top of the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルの最上位には、変数のマッピング（key: value）が必要です。</translation>
     </message>
     <message>
         <source>A variable name must be a plain text key.</source>
-        <translation type="unfinished"></translation>
+        <translation>変数名は単純な文字列のキーでなければなりません。</translation>
+    </message>
+    <message>
+        <source>The file is one flow mapping ({...}); it cannot be edited without rewriting it.</source>
+        <translation>このファイルは全体が1つのフローマッピング（{...}）で書かれているため、ファイル全体を書き直さずに編集することはできません。</translation>
+    </message>
+    <message>
+        <source>A merge key (&lt;&lt;) takes part in this value; editing it could change other keys.</source>
+        <translation>この値にはマージキー（&lt;&lt;）が関係しています。編集すると、ほかのキーの値も変わるおそれがあります。</translation>
+    </message>
+    <message>
+        <source>The value holds the anchor &amp;%1, which is used elsewhere; editing it would change those too.</source>
+        <translation>この値にはアンカー&amp;%1があり、ほかの場所から参照されています。編集すると、参照している箇所の値も変わってしまいます。</translation>
+    </message>
+    <message>
+        <source>The edit would make the file invalid (%1); nothing was changed.</source>
+        <translation>この編集を行うとファイルが不正な形式になるため（%1）、何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>The edited key does not read back as the intended value; nothing was changed.</source>
+        <translation>編集後のキーを読み直すと意図した値にならないため、何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>Editing %1 would change this key too; nothing was changed.</source>
+        <translation>%1を編集するとこのキーも変わってしまうため、何も変更しませんでした。</translation>
     </message>
 </context>
 </TS>

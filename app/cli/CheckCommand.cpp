@@ -119,31 +119,9 @@ int runCheck(const QStringList &arguments, Console console) {
         QStringLiteral("kubespray-version"),
         QCoreApplication::translate("Cli", "The Kubespray release, when it cannot be detected."),
         QCoreApplication::translate("Cli", "VERSION"));
-    const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QCoreApplication::translate("Cli", "Language of the messages: en or ja."),
-                                        QCoreApplication::translate("Cli", "LANG"));
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QCoreApplication::translate("Cli", "Show this help."));
-    parser.addOptions({inventoryOption, siteOption, jsonOption, versionOption, langOption, helpOption});
-
-    if (!parser.parse(QStringList{QStringLiteral("kubespray-wizard check")} + arguments)) {
-        console.err << QCoreApplication::translate("Cli", "error: %1").arg(parser.errorText()) << Qt::endl;
-        return ExitError;
-    }
-    if (parser.isSet(helpOption)) {
-        console.out << parser.helpText()
-                    << QCoreApplication::translate("Cli",
-                                                   "Exit codes: 0 nothing blocking or worth a warning, 1 findings "
-                                                   "remain, 2 error.")
-                    << Qt::endl;
-        return ExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        console.err << QCoreApplication::translate("Cli", "error: unexpected argument “%1”.")
-                           .arg(parser.positionalArguments().first())
-                    << Qt::endl;
-        return ExitError;
-    }
+    parser.addOptions({inventoryOption, siteOption, jsonOption, versionOption});
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("check"), arguments, console))
+        return *exit;
     if (!parser.isSet(inventoryOption)) {
         console.err << QCoreApplication::translate("Cli", "error: --inventory PATH is required.") << Qt::endl;
         return ExitError;

@@ -2,8 +2,11 @@
 // Part of Kubespray Wizard.
 #include "CommandLine.h"
 
+#include "ApplyCommand.h"
 #include "CheckCommand.h"
+#include "HistoryCommands.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -20,6 +23,9 @@ struct CommandEntry {
 
 const CommandEntry commands[] = {
     {"check", &runCheck},
+    {"apply", &runApply},
+    {"history", &runHistory},
+    {"restore", &runRestore},
 };
 
 } // namespace
@@ -59,6 +65,35 @@ void installTranslations(const QString &language) {
     auto *appTranslator = new QTranslator(QCoreApplication::instance());
     if (appTranslator->load(locale, QStringLiteral("kubespray-wizard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+                                    Console console, int maxPositional) {
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QCoreApplication::translate("Cli", "Language of the messages: en or ja."),
+                                        QCoreApplication::translate("Cli", "LANG"));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QCoreApplication::translate("Cli", "Show this help."));
+    parser.addOption(langOption);
+    parser.addOption(helpOption);
+    if (!parser.parse(QStringList{QStringLiteral("kubespray-wizard ") + command} + arguments)) {
+        console.err << QCoreApplication::translate("Cli", "error: %1").arg(parser.errorText()) << Qt::endl;
+        return ExitError;
+    }
+    if (parser.isSet(helpOption)) {
+        console.out << parser.helpText()
+                    << QCoreApplication::translate("Cli", "Exit codes: 0 done, nothing left to report; 1 findings "
+                                                          "remain; 2 error, nothing written.")
+                    << Qt::endl;
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() > maxPositional) {
+        console.err << QCoreApplication::translate("Cli", "error: unexpected argument “%1”.")
+                           .arg(parser.positionalArguments().value(maxPositional))
+                    << Qt::endl;
+        return ExitError;
+    }
+    return std::nullopt;
 }
 
 int run(const QStringList &arguments, Console console) {

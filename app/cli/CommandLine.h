@@ -2,9 +2,12 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace ksw::cli {
 
@@ -20,6 +23,11 @@ struct Console {
     QTextStream &out;
     QTextStream &err;
 };
+
+/// Parses a command's options with --help and --lang already added. Returns an exit code when the command
+/// must stop here (help shown: 0; bad options: 2, with the message on stderr), nothing to go on.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+                                    Console console, int maxPositional = 0);
 
 /// True when `arguments` (without the program name) start with a command the CLI knows.
 bool isCommand(const QStringList &arguments);

@@ -3,6 +3,7 @@
 #include "analysis/FixProposals.h"
 
 #include "analysis/RegistryConfig.h"
+#include "yaml/YamlEmit.h"
 #include "yaml/YamlValues.h"
 
 #include <QtGlobal>
@@ -108,7 +109,7 @@ FixProposal FixProposals::httpRegistry(const QString &registryHost) const {
                     dict[it->first] = it->second;
             }
         }
-        dict[registryHost.toStdString()] = url.toStdString();
+        dict[registryHost.toStdString()] = stringNode(url);
         proposal.changes.append(change(QStringLiteral("containerd_registries"), dict));
         proposal.note = {QT_TRANSLATE_NOOP("Finding", "This release reads containerd_registries; "
                                                       "containerd_insecure_registries would make containerd refuse "
@@ -127,13 +128,14 @@ FixProposal FixProposals::httpRegistry(const QString &registryHost) const {
         }
     }
     YAML::Node mirror(YAML::NodeType::Map);
-    mirror["host"] = url.toStdString();
-    mirror["capabilities"] = stringList({QStringLiteral("pull"), QStringLiteral("resolve")});
+    mirror["host"] = stringNode(url);
+    // Kubespray's samples write the capabilities as a short flow list.
+    mirror["capabilities"] = yaml::flow(stringList({QStringLiteral("pull"), QStringLiteral("resolve")}));
     mirror["skip_verify"] = true;
     YAML::Node entry(YAML::NodeType::Map);
-    entry["prefix"] = registryHost.toStdString();
+    entry["prefix"] = stringNode(registryHost);
     if (!version || version->atLeast(2, 25))
-        entry["server"] = url.toStdString(); // honoured from v2.25; the fallback is https://<prefix> otherwise
+        entry["server"] = stringNode(url); // honoured from v2.25; the fallback is https://<prefix> otherwise
     YAML::Node mirrors(YAML::NodeType::Sequence);
     mirrors.push_back(mirror);
     entry["mirrors"] = mirrors;

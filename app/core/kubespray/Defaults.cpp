@@ -43,11 +43,14 @@ const DefaultRow builtInRows[] = {
     {"nodelocaldns_ip", "169.254.25.10", Always, Forever},
     {"dns_mode", "coredns", Always, Forever},
     {"resolvconf_mode", "host_resolvconf", Always, Forever},
-    {"containerd_registries", "{\"docker.io\": \"https://registry-1.docker.io\"}", Always, 24},
+    {"containerd_registries", "\"docker.io\": \"https://registry-1.docker.io\"", Always, 24},
     {"containerd_insecure_registries", "[]", Always, 23},
     {"containerd_registries_mirrors",
-     "[{prefix: docker.io, mirrors: [{host: \"https://registry-1.docker.io\", capabilities: [pull, resolve], "
-     "skip_verify: false}]}]",
+     "- prefix: docker.io\n"
+     "  mirrors:\n"
+     "    - host: https://registry-1.docker.io\n"
+     "      capabilities: [\"pull\", \"resolve\"]\n"
+     "      skip_verify: false\n",
      23, Forever},
     {"containerd_use_config_path", "false", 22, 27},
     {"kubeconfig_localhost", "false", Always, Forever},

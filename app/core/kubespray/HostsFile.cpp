@@ -12,6 +12,28 @@ namespace ksw {
 
 namespace {
 
+/// Expands Ansible host ranges: node[1:3] → node1 node2 node3, node[01:03] keeps the width.
+QStringList expandHostPattern(const QString &pattern);
+
+/// A host pattern as Ansible's parse_address reads it: "node[1:3]" or "node9:2222" (not an IPv6 literal, which
+/// has more than one colon). The YAML and the INI format both accept it.
+struct HostPattern {
+    QStringList names;
+    QString port; ///< empty when the pattern names none
+};
+
+HostPattern parseHostPattern(QString pattern) {
+    HostPattern result;
+    if (pattern.count(u':') == 1 && !pattern.contains(u'[')) {
+        result.port = pattern.section(u':', 1);
+        pattern = pattern.section(u':', 0, 0);
+    }
+    result.names = expandHostPattern(pattern);
+    return result;
+}
+
+YAML::Node iniValue(const QString &text);
+
 // ---- YAML ------------------------------------------------------------------------------------------
 
 class YamlHostsReader {
@@ -78,24 +100,30 @@ public:
 
 private:
     std::optional<Error> readHost(InventoryGroup &group, const YAML::Node &key, const YAML::Node &body) {
-        const QString name = QString::fromStdString(key.as<std::string>(""));
-        if (!group.hosts.contains(name))
-            group.hosts.append(name);
-        InventoryHost &host = m_out.hosts[name];
-        if (host.name.isEmpty()) {
-            host.name = name;
-            host.line = key.Mark().line + 1;
-            m_out.hostOrder.append(name);
-        }
-        if (body.IsNull())
-            return std::nullopt;
-        if (!body.IsMap())
+        // Ansible's YAML plugin expands keys like "node[1:3]" and "node9:2222" just as its INI plugin does.
+        const HostPattern pattern = parseHostPattern(QString::fromStdString(key.as<std::string>("")));
+        if (!body.IsNull() && !body.IsMap())
             return error(
-                body, name,
+                body, pattern.names.value(0),
                 QCoreApplication::translate("Inventory", "A host entry must be a mapping of variables, or empty."));
-        for (auto var = body.begin(); var != body.end(); ++var)
-            host.vars.insert(QString::fromStdString(var->first.as<std::string>("")),
-                             {resolveDuplicateKeys(var->second), var->first.Mark().line + 1});
+        for (const QString &name : pattern.names) {
+            if (!group.hosts.contains(name))
+                group.hosts.append(name);
+            InventoryHost &host = m_out.hosts[name];
+            if (host.name.isEmpty()) {
+                host.name = name;
+                host.line = key.Mark().line + 1;
+                m_out.hostOrder.append(name);
+            }
+            // The port of the pattern first, so that an explicit ansible_port in the body wins, as in Ansible.
+            if (!pattern.port.isEmpty())
+                host.vars.insert(QStringLiteral("ansible_port"), {iniValue(pattern.port), key.Mark().line + 1});
+            if (body.IsNull())
+                continue;
+            for (auto var = body.begin(); var != body.end(); ++var)
+                host.vars.insert(QString::fromStdString(var->first.as<std::string>("")),
+                                 {resolveDuplicateKeys(var->second), var->first.Mark().line + 1});
+        }
         return std::nullopt;
     }
 
@@ -144,12 +172,27 @@ QStringList shellSplit(const QString &line) {
     return words;
 }
 
-/// An INI value as Ansible reads it: Python literals (numbers, True/False, lists) typed, the rest strings.
+/// An INI value as Ansible's INI plugin reads it: ast.literal_eval of the text, else the text itself. So Python
+/// literals are typed (True/False, None, integers, floats, quoted strings, lists, dicts) and the rest are strings;
+/// "true" is a string there, and quotes around a [group:vars] value are not part of it.
 YAML::Node iniValue(const QString &text) {
-    if (text == u"True" || text == u"False" || text == u"true" || text == u"false")
-        return YAML::Node(text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0);
-    if (QRegularExpression(QStringLiteral("^-?[0-9]+$")).match(text).hasMatch())
+    if (text == u"True" || text == u"False")
+        return YAML::Node(text == u"True");
+    if (text == u"None")
+        return YAML::Node(YAML::NodeType::Null);
+    // Python 3 refuses leading zeros, so "010" stays the string "010".
+    static const QRegularExpression integer(QStringLiteral("^[-+]?(?:0|[1-9][0-9]*)$"));
+    if (integer.match(text).hasMatch())
         return YAML::Node(text.toLongLong());
+    static const QRegularExpression floating(
+        QStringLiteral("^[-+]?(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"));
+    if (floating.match(text).hasMatch())
+        return YAML::Node(text.toStdString()); // untagged: YAML 1.1 types it as the float it is
+    if (text.size() >= 2 && (text.front() == u'"' || text.front() == u'\'') && text.back() == text.front()) {
+        YAML::Node node(text.mid(1, text.size() - 2).toStdString());
+        node.SetTag("!");
+        return node;
+    }
     if (text.startsWith(u'[') || text.startsWith(u'{')) {
         try {
             return YAML::Load(text.toStdString());
@@ -261,13 +304,11 @@ Expected<HostsFile> HostsFile::parseIni(const QByteArray &bytes, const QString &
                                  QCoreApplication::translate("Inventory", "Host variables must be written key=value.")};
                 vars.insert(words.at(w).left(equals), {iniValue(words.at(w).mid(equals + 1)), lineNumber});
             }
-            QString pattern = words.at(0);
-            // "host:port" (not for IPv6 literals, which have more than one colon)
-            if (pattern.count(u':') == 1 && !pattern.contains(u'[')) {
-                vars.insert(QStringLiteral("ansible_port"), {iniValue(pattern.section(u':', 1)), lineNumber});
-                pattern = pattern.section(u':', 0, 0);
-            }
-            for (const QString &name : expandHostPattern(pattern)) {
+            const HostPattern pattern = parseHostPattern(words.at(0));
+            // An explicit ansible_port=… wins over "host:port", as in Ansible.
+            if (!pattern.port.isEmpty() && !vars.contains(QStringLiteral("ansible_port")))
+                vars.insert(QStringLiteral("ansible_port"), {iniValue(pattern.port), lineNumber});
+            for (const QString &name : pattern.names) {
                 InventoryHost &host = file.hosts[name];
                 if (host.name.isEmpty()) {
                     host.name = name;

@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QSet>
 
 namespace ksw {
@@ -115,23 +116,37 @@ std::optional<Error> Inventory::loadVarsFolder(const QString &folderName, VarsFi
     const QDir folder(m_directory + QLatin1Char('/') + folderName);
     if (!folder.exists())
         return std::nullopt;
-    // Sorted as Ansible sorts them, so that a later file wins as it does there.
+    // Ansible's host_group_vars plugin looks, for each group or host name, at `name`, `name.yml`, `name.yaml` and
+    // `name.json` in that order and reads only the first that exists: with group_vars/all/ present,
+    // group_vars/all.yml is ignored. Sorted by name, so that a later file wins as it does there.
+    QMap<QString, QFileInfo> chosen;
+    QMap<QString, int> rankOf;
     for (const QFileInfo &entry : folder.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         if (!isVarsFileName(entry.fileName()))
             continue;
-        const QString target =
-            scope == VarsFile::Scope::Group ? canonicalGroupName(entry.completeBaseName()) : entry.completeBaseName();
+        static const QStringList suffixRank = {QString(), QStringLiteral("yml"), QStringLiteral("yaml"),
+                                               QStringLiteral("json")};
+        const int rank = static_cast<int>(suffixRank.indexOf(entry.suffix()));
+        const QString name = entry.suffix().isEmpty() ? entry.fileName() : entry.completeBaseName();
+        if (const auto found = rankOf.constFind(name); found != rankOf.constEnd() && found.value() <= rank)
+            continue;
+        chosen.insert(name, entry);
+        rankOf.insert(name, rank);
+    }
+    for (auto it = chosen.cbegin(); it != chosen.cend(); ++it) {
+        const QFileInfo &entry = it.value();
+        const QString target = scope == VarsFile::Scope::Group ? canonicalGroupName(it.key()) : it.key();
         if (entry.isDir()) {
             QStringList files;
-            QDirIterator it(entry.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString file = it.next();
+            QDirIterator fileIterator(entry.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
+            while (fileIterator.hasNext()) {
+                const QString file = fileIterator.next();
                 if (isVarsFileName(QFileInfo(file).fileName()))
                     files.append(file);
             }
             files.sort();
             for (const QString &file : files) {
-                if (auto problem = addVarsFile(file, scope, canonicalGroupName(entry.fileName())))
+                if (auto problem = addVarsFile(file, scope, target))
                     return problem;
             }
         } else if (auto problem = addVarsFile(entry.absoluteFilePath(), scope, target)) {

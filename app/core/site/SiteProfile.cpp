@@ -9,9 +9,26 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace ksw {
 
 namespace {
+
+/// Edit distance between two keys, for the "did you mean" hint on a misspelt one.
+int editDistance(const QString &a, const QString &b) {
+    QList<int> previous(b.size() + 1), current(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (int j = 1; j <= b.size(); ++j)
+            current[j] =
+                std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
 
 class Reader {
 public:
@@ -25,13 +42,81 @@ public:
         return Error{{m_path, mark.line + 1, mark.column + 1}, field, message};
     }
 
-    std::optional<Error> stringList(const YAML::Node &node, const QString &field, QStringList &out) const {
+    /// The node to point at for `key` of `map`: its value, or the key itself when the value is empty (yaml-cpp 0.7
+    /// misplaces the marks of empty values) or missing (then the mapping).
+    static YAML::Node anchor(const YAML::Node &map, const QString &key) {
+        const std::string name = key.toStdString();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == name)
+                return it->second.IsNull() ? it->first : it->second;
+        }
+        return map;
+    }
+
+    /// Unknown keys are errors at every level: a misspelt key would otherwise be ignored without a word.
+    std::optional<Error> unknownKeys(const YAML::Node &map, const QStringList &known, const QString &field,
+                                     const QString &message) const {
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const QString key = QString::fromStdString(it->first.as<std::string>(""));
+            if (known.contains(key))
+                continue;
+            return error(it->first, field.isEmpty() ? key : field + QLatin1Char('.') + key,
+                         withHint(message, key, known));
+        }
+        return std::nullopt;
+    }
+
+    static QString withHint(const QString &message, const QString &key, const QStringList &known) {
+        QString best;
+        int bestDistance = 3; // farther than two edits is not a typo
+        for (const QString &candidate : known) {
+            const int distance = editDistance(key.toLower(), candidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best.isEmpty())
+            return message;
+        return message + QLatin1Char(' ') + QCoreApplication::translate("SiteProfile", "Did you mean “%1”?").arg(best);
+    }
+
+    /// A single value (`name: x`); empty when absent. A list or mapping there is an error.
+    std::optional<Error> scalar(const YAML::Node &map, const char *key, const QString &field, QString &out) const {
+        const YAML::Node node = map[key];
+        out.clear();
         if (!node.IsDefined() || node.IsNull())
             return std::nullopt;
-        const auto list = yaml::toStringList(node);
-        if (!list)
+        if (!node.IsScalar())
+            return error(node, field,
+                         QCoreApplication::translate("SiteProfile", "Expected a single value, not a list or mapping."));
+        out = yaml::scalarText(node).trimmed();
+        return std::nullopt;
+    }
+
+    /// A list of names (`domains: [a.example]`). A single name is an error that shows the list form, so that the
+    /// file has one shape only.
+    std::optional<Error> nameList(const YAML::Node &node, const QString &field, QStringList &out,
+                                  QList<YAML::Node> &nodes) const {
+        out.clear();
+        nodes.clear();
+        if (!node.IsDefined() || node.IsNull())
+            return std::nullopt;
+        if (node.IsScalar())
+            return error(node, field,
+                         QCoreApplication::translate("SiteProfile", "Expected a list of names: write [%1].")
+                             .arg(yaml::scalarText(node)));
+        if (!node.IsSequence())
             return error(node, field, QCoreApplication::translate("SiteProfile", "Expected a list of names."));
-        out = *list;
+        int index = 0;
+        for (const auto &item : node) {
+            if (!item.IsScalar())
+                return error(item, field + QStringLiteral("[%1]").arg(index),
+                             QCoreApplication::translate("SiteProfile", "Expected a name, not a list or mapping."));
+            out.append(yaml::scalarText(item).trimmed());
+            nodes.append(item);
+            ++index;
+        }
         return std::nullopt;
     }
 
@@ -44,6 +129,8 @@ bool isDomainName(const QString &name) {
                                                            ")(\\.[A-Za-z0-9_]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
     return pattern.match(name).hasMatch();
 }
+
+constexpr int FormatVersion = 1;
 
 } // namespace
 
@@ -74,22 +161,44 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
         if (!knownKeys.contains(key.name))
             return Error{{path, key.line, key.column},
                          key.name,
-                         QCoreApplication::translate(
-                             "SiteProfile",
-                             "Unknown key; a site profile has version, services, zones, networks and verification.")};
+                         Reader::withHint(QCoreApplication::translate("SiteProfile",
+                                                                      "Unknown key; a site profile has version, "
+                                                                      "services, zones, networks and verification."),
+                                          key.name, knownKeys)};
     }
 
+    // Optional (a hand-written profile of three lines needs no header); a newer format is refused, not half read.
     if (const auto version = document->value(QStringLiteral("version"))) {
-        if (yaml::toInt(version->value).value_or(0) != 1)
-            return Error{{path, version->line, version->column},
-                         QStringLiteral("version"),
-                         QCoreApplication::translate("SiteProfile", "Only version 1 of the site profile exists.")};
+        const auto number = yaml::toInt(version->value);
+        QString problem;
+        if (!number)
+            problem = QCoreApplication::translate("SiteProfile", "The version is a whole number; this Kubespray "
+                                                                 "Wizard reads version %1.")
+                          .arg(FormatVersion);
+        else if (*number > FormatVersion)
+            problem = QCoreApplication::translate("SiteProfile", "Version %1 is newer than this Kubespray Wizard "
+                                                                 "understands (%2).")
+                          .arg(*number)
+                          .arg(FormatVersion);
+        else if (*number < FormatVersion)
+            problem = QCoreApplication::translate("SiteProfile", "There is no version %1; this Kubespray Wizard "
+                                                                 "reads version %2.")
+                          .arg(*number)
+                          .arg(FormatVersion);
+        if (!problem.isEmpty()) {
+            if (!version->value.IsNull()) // yaml-cpp misplaces empty values: point at the key then
+                return reader.error(version->value, QStringLiteral("version"), problem);
+            return Error{{path, version->line, version->column}, QStringLiteral("version"), problem};
+        }
     }
 
     if (const auto services = document->value(QStringLiteral("services")); services && !services->value.IsNull()) {
         if (!services->value.IsSequence())
             return reader.error(services->value, QStringLiteral("services"),
                                 QCoreApplication::translate("SiteProfile", "Expected a list of services."));
+        static const QStringList serviceKeys = {QStringLiteral("name"),    QStringLiteral("address"),
+                                                QStringLiteral("domains"), QStringLiteral("role"),
+                                                QStringLiteral("scheme"),  QStringLiteral("port")};
         int index = 0;
         for (const auto &item : services->value) {
             const QString field = QStringLiteral("services[%1]").arg(index++);
@@ -97,28 +206,56 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
                 return reader.error(item, field,
                                     QCoreApplication::translate(
                                         "SiteProfile", "Each service is a mapping with name, address and role."));
+            if (auto problem = reader.unknownKeys(
+                    item, serviceKeys, field,
+                    QCoreApplication::translate(
+                        "SiteProfile", "Unknown key; a service has name, address, domains, role, scheme and port.")))
+                return *problem;
             Service service;
             service.line = item.Mark().line + 1;
-            service.name = yaml::scalarText(item["name"]).trimmed();
-            if (service.name.isEmpty())
-                return reader.error(item, field + QStringLiteral(".name"),
-                                    QCoreApplication::translate("SiteProfile", "Every service needs a name."));
-            const YAML::Node address = item["address"];
-            const auto parsed = IpAddress::parse(yaml::scalarText(address));
-            if (!address.IsDefined() || !parsed)
-                return reader.error(address.IsDefined() ? address : item, field + QStringLiteral(".address"),
-                                    QCoreApplication::translate("SiteProfile", "“%1” is not an IPv4 or IPv6 address.")
-                                        .arg(yaml::scalarText(address)));
-            service.address = *parsed;
-            if (auto problem = reader.stringList(item["domains"], field + QStringLiteral(".domains"), service.domains))
+
+            if (auto problem = reader.scalar(item, "name", field + QStringLiteral(".name"), service.name))
                 return *problem;
-            for (const QString &domain : std::as_const(service.domains)) {
-                if (!isDomainName(domain))
-                    return reader.error(
-                        item["domains"], field + QStringLiteral(".domains"),
-                        QCoreApplication::translate("SiteProfile", "“%1” is not a domain name.").arg(domain));
+            if (service.name.isEmpty())
+                return reader.error(Reader::anchor(item, QStringLiteral("name")), field + QStringLiteral(".name"),
+                                    QCoreApplication::translate("SiteProfile", "Every service needs a name."));
+            const bool taken = std::any_of(profile.m_services.cbegin(), profile.m_services.cend(),
+                                           [&](const Service &other) { return other.name == service.name; });
+            if (taken)
+                return reader.error(
+                    Reader::anchor(item, QStringLiteral("name")), field + QStringLiteral(".name"),
+                    QCoreApplication::translate("SiteProfile",
+                                                "Another service is already called “%1”; each name must be unique.")
+                        .arg(service.name));
+
+            QString address;
+            if (auto problem = reader.scalar(item, "address", field + QStringLiteral(".address"), address))
+                return *problem;
+            if (address.isEmpty())
+                return reader.error(
+                    Reader::anchor(item, QStringLiteral("address")), field + QStringLiteral(".address"),
+                    QCoreApplication::translate("SiteProfile", "Every service needs an address (IPv4 or IPv6)."));
+            const auto parsed = IpAddress::parse(address);
+            if (!parsed)
+                return reader.error(
+                    Reader::anchor(item, QStringLiteral("address")), field + QStringLiteral(".address"),
+                    QCoreApplication::translate("SiteProfile", "“%1” is not an IPv4 or IPv6 address.").arg(address));
+            service.address = *parsed;
+
+            QList<YAML::Node> domainNodes;
+            if (auto problem =
+                    reader.nameList(item["domains"], field + QStringLiteral(".domains"), service.domains, domainNodes))
+                return *problem;
+            for (int d = 0; d < service.domains.size(); ++d) {
+                if (!isDomainName(service.domains.at(d)))
+                    return reader.error(domainNodes.at(d), field + QStringLiteral(".domains[%1]").arg(d),
+                                        QCoreApplication::translate("SiteProfile", "“%1” is not a domain name.")
+                                            .arg(service.domains.at(d)));
             }
-            const QString role = yaml::scalarText(item["role"]).trimmed();
+
+            QString role;
+            if (auto problem = reader.scalar(item, "role", field + QStringLiteral(".role"), role))
+                return *problem;
             if (role == u"dns")
                 service.role = Role::Dns;
             else if (role == u"registry")
@@ -130,7 +267,15 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
                     item["role"], field + QStringLiteral(".role"),
                     QCoreApplication::translate("SiteProfile", "The role is dns, registry or other, not “%1”.")
                         .arg(role));
-            const QString scheme = yaml::scalarText(item["scheme"]).trimmed();
+
+            QString scheme;
+            if (auto problem = reader.scalar(item, "scheme", field + QStringLiteral(".scheme"), scheme))
+                return *problem;
+            if (item["scheme"].IsDefined() && service.role != Role::Registry)
+                return reader.error(Reader::anchor(item, QStringLiteral("scheme")), field + QStringLiteral(".scheme"),
+                                    QCoreApplication::translate("SiteProfile",
+                                                                "A scheme applies only to a service with role: "
+                                                                "registry."));
             if (scheme == u"http")
                 service.scheme = Scheme::Http;
             else if (scheme == u"https")
@@ -142,11 +287,16 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
                     item["scheme"], field + QStringLiteral(".scheme"),
                     QCoreApplication::translate("SiteProfile", "The scheme is http, https or unknown, not “%1”.")
                         .arg(scheme));
+
             if (item["port"].IsDefined()) {
+                if (service.role != Role::Registry)
+                    return reader.error(Reader::anchor(item, QStringLiteral("port")), field + QStringLiteral(".port"),
+                                        QCoreApplication::translate(
+                                            "SiteProfile", "A port applies only to a service with role: registry."));
                 const auto port = yaml::toInt(item["port"]);
                 if (!port || *port < 1 || *port > 65535)
                     return reader.error(
-                        item["port"], field + QStringLiteral(".port"),
+                        Reader::anchor(item, QStringLiteral("port")), field + QStringLiteral(".port"),
                         QCoreApplication::translate("SiteProfile", "The port is a number from 1 to 65535."));
                 service.port = static_cast<int>(*port);
             }
@@ -155,33 +305,56 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
     }
 
     if (const auto zones = document->value(QStringLiteral("zones"))) {
-        if (auto problem = reader.stringList(zones->value, QStringLiteral("zones"), profile.m_zones))
+        QList<YAML::Node> zoneNodes;
+        if (auto problem = reader.nameList(zones->value, QStringLiteral("zones"), profile.m_zones, zoneNodes))
             return *problem;
-        for (const QString &zone : std::as_const(profile.m_zones)) {
+        for (int z = 0; z < profile.m_zones.size(); ++z) {
+            QString &zone = profile.m_zones[z];
             if (!isDomainName(zone))
-                return reader.error(zones->value, QStringLiteral("zones"),
+                return reader.error(zoneNodes.at(z), QStringLiteral("zones[%1]").arg(z),
                                     QCoreApplication::translate("SiteProfile", "“%1” is not a DNS zone.").arg(zone));
+            if (zone.endsWith(u'.')) // "corp.example." is the same zone, and Kubespray's templates want it bare
+                zone.chop(1);
         }
+        if (!profile.m_zones.isEmpty() && profile.dnsServers().isEmpty())
+            return reader.error(zones->value, QStringLiteral("zones"),
+                                QCoreApplication::translate("SiteProfile", "Zones need at least one service with "
+                                                                           "role: dns to send their names to."));
     }
 
     if (const auto networks = document->value(QStringLiteral("networks")); networks && !networks->value.IsNull()) {
         if (!networks->value.IsSequence())
             return reader.error(networks->value, QStringLiteral("networks"),
                                 QCoreApplication::translate("SiteProfile", "Expected a list of networks."));
+        static const QStringList networkKeys = {QStringLiteral("name"), QStringLiteral("cidr")};
         int index = 0;
         for (const auto &item : networks->value) {
             const QString field = QStringLiteral("networks[%1]").arg(index++);
             Network network;
             network.line = item.Mark().line + 1;
+            QString cidrText;
             YAML::Node cidrNode = item;
             if (item.IsMap()) {
-                network.name = yaml::scalarText(item["name"]).trimmed();
-                cidrNode = item["cidr"];
+                if (auto problem = reader.unknownKeys(
+                        item, networkKeys, field,
+                        QCoreApplication::translate("SiteProfile", "Unknown key; a network has name and cidr.")))
+                    return *problem;
+                if (auto problem = reader.scalar(item, "name", field + QStringLiteral(".name"), network.name))
+                    return *problem;
+                if (auto problem = reader.scalar(item, "cidr", field + QStringLiteral(".cidr"), cidrText))
+                    return *problem;
+                cidrNode = Reader::anchor(item, QStringLiteral("cidr"));
+            } else if (item.IsScalar()) {
+                cidrText = yaml::scalarText(item).trimmed(); // the short form: "- 10.10.0.0/16"
+            } else {
+                return reader.error(item, field,
+                                    QCoreApplication::translate("SiteProfile", "Each network is a mapping with name "
+                                                                               "and cidr, or a range such as "
+                                                                               "10.10.0.0/16."));
             }
-            const auto parsed = Cidr::parse(yaml::scalarText(cidrNode));
+            const auto parsed = Cidr::parse(cidrText);
             if (!parsed.cidr)
-                return reader.error(cidrNode.IsDefined() ? cidrNode : YAML::Node(item), field + QStringLiteral(".cidr"),
-                                    parsed.message);
+                return reader.error(cidrNode, field + QStringLiteral(".cidr"), parsed.message);
             network.range = *parsed.cidr;
             if (network.name.isEmpty())
                 network.name = network.range.toString();
@@ -191,10 +364,21 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
 
     if (const auto verification = document->value(QStringLiteral("verification"));
         verification && !verification->value.IsNull()) {
-        if (!verification->value.IsMap())
-            return reader.error(verification->value, QStringLiteral("verification"),
+        const YAML::Node &node = verification->value;
+        if (!node.IsMap())
+            return reader.error(node, QStringLiteral("verification"),
                                 QCoreApplication::translate("SiteProfile", "Expected a mapping with an image."));
-        profile.m_verificationImage = yaml::scalarText(verification->value["image"]).trimmed();
+        if (auto problem = reader.unknownKeys(
+                node, {QStringLiteral("image")}, QStringLiteral("verification"),
+                QCoreApplication::translate("SiteProfile", "Unknown key; verification has only an image.")))
+            return *problem;
+        if (auto problem =
+                reader.scalar(node, "image", QStringLiteral("verification.image"), profile.m_verificationImage))
+            return *problem;
+        if (profile.m_verificationImage.isEmpty())
+            return reader.error(Reader::anchor(node, QStringLiteral("image")), QStringLiteral("verification.image"),
+                                QCoreApplication::translate("SiteProfile", "The verification needs an image, e.g. "
+                                                                           "registry.example.com/app:1.0."));
     }
     return profile;
 }
@@ -225,8 +409,10 @@ QList<SiteProfile::Registry> SiteProfile::registries() const {
     }
     if (!m_verificationImage.isEmpty()) {
         const QString host = registryOfImage(m_verificationImage);
-        const bool known =
-            std::any_of(result.cbegin(), result.cend(), [&](const Registry &r) { return r.host == host; });
+        // Host names are case-insensitive; an image may spell the registry differently from the profile.
+        const bool known = std::any_of(result.cbegin(), result.cend(), [&](const Registry &r) {
+            return r.host.compare(host, Qt::CaseInsensitive) == 0;
+        });
         if (!known && host != u"docker.io")
             result.append({host, Scheme::Unknown, {}});
     }
@@ -234,12 +420,13 @@ QList<SiteProfile::Registry> SiteProfile::registries() const {
 }
 
 QString SiteProfile::registryOfImage(const QString &image) {
-    // Docker's rule: the first path component is a registry when it has a dot or a colon, or is "localhost".
+    // Docker's rule (distribution/reference): the first path component is a registry when it has a dot or a colon,
+    // is "localhost", or has an upper-case letter (repository names are lower case).
     const int slash = image.indexOf(u'/');
     if (slash <= 0)
         return QStringLiteral("docker.io");
     const QString first = image.left(slash);
-    if (first.contains(u'.') || first.contains(u':') || first == u"localhost")
+    if (first.contains(u'.') || first.contains(u':') || first == u"localhost" || first != first.toLower())
         return first;
     return QStringLiteral("docker.io");
 }

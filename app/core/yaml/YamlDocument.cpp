@@ -2,9 +2,12 @@
 // Part of Kubespray Wizard.
 #include "yaml/YamlDocument.h"
 
+#include "yaml/YamlEmit.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <string>
@@ -38,6 +41,74 @@ void collectDuplicates(const YAML::Node &node, const QString &path, QList<YamlDo
         for (std::size_t i = 0; i < node.size(); ++i)
             collectDuplicates(node[i], path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), out);
     }
+}
+
+/// The file's lines, each with its own line ending (the last may have none).
+QList<QByteArray> splitLines(const QByteArray &bytes) {
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    while (start < bytes.size()) {
+        const qsizetype newline = bytes.indexOf('\n', start);
+        const qsizetype end = newline < 0 ? bytes.size() : newline + 1;
+        lines.append(bytes.mid(start, end - start));
+        start = end;
+    }
+    return lines;
+}
+
+/// A line without its ending (and without a byte order mark on the first line).
+QByteArray content(const QList<QByteArray> &lines, qsizetype index) {
+    QByteArray line = lines.at(index);
+    if (index == 0 && line.startsWith("\xEF\xBB\xBF"))
+        line.remove(0, 3);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return line;
+}
+
+bool isBlankOrComment(const QByteArray &line) {
+    const QByteArray trimmed = line.trimmed();
+    return trimmed.isEmpty() || trimmed.startsWith('#');
+}
+
+bool isDocumentMarker(const QByteArray &line) {
+    return line == "---" || line == "..." || line.startsWith("--- ") || line.startsWith("... ");
+}
+
+/// The "  # comment" that ends a key's line, if any; quotes are respected.
+QByteArray trailingComment(const QByteArray &line) {
+    const qsizetype colon = line.indexOf(':');
+    if (colon < 0)
+        return {};
+    char quote = 0;
+    for (qsizetype i = colon + 1; i < line.size(); ++i) {
+        const char c = line.at(i);
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            continue;
+        }
+        if ((c == '"' || c == '\'') && (i == colon + 1 || line.at(i - 1) == ' '))
+            quote = c;
+        else if (c == '#' && (line.at(i - 1) == ' ' || line.at(i - 1) == '\t')) {
+            qsizetype start = i;
+            while (start > colon + 1 && (line.at(start - 1) == ' ' || line.at(start - 1) == '\t'))
+                --start;
+            return line.mid(start);
+        }
+    }
+    return {};
+}
+
+/// The rendered key with the file's line ending; a trailing comment goes after the value's first line.
+QByteArray render(const QString &name, const YAML::Node &value, const QByteArray &comment, const QByteArray &newline) {
+    QList<QByteArray> lines = yaml::emitKeyValue(name, value).split('\n');
+    if (!comment.isEmpty())
+        lines.first() += comment;
+    QByteArray text;
+    for (const QByteArray &line : lines)
+        text += line + newline;
+    return text;
 }
 
 } // namespace
@@ -128,6 +199,145 @@ std::optional<YamlDocument::Key> YamlDocument::value(const QString &name) const 
         return key;
     }
     return std::nullopt;
+}
+
+Error YamlDocument::refusal(int line, const QString &name, const QString &message) const {
+    return Error{{m_path, line, line > 0 ? 1 : 0}, name, message};
+}
+
+Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, const YAML::Node &value) {
+    try {
+        const YAML::Node root = YAML::Load(std::string(m_bytes.constData(), static_cast<std::size_t>(m_bytes.size())));
+        if (root.IsMap() && root.Style() == YAML::EmitterStyle::Flow)
+            return refusal(1, name,
+                           QCoreApplication::translate("Yaml", "The file is one flow mapping ({...}); it cannot be "
+                                                               "edited without rewriting it."));
+    } catch (const YAML::Exception &) {
+        // parse() accepted these bytes; nothing new can go wrong here.
+    }
+
+    if (const auto current = this->value(name); current && yaml::sameValue(current->value, value))
+        return Placement::Unchanged;
+
+    const QList<QByteArray> lines = splitLines(m_bytes);
+    const QByteArray newline = m_bytes.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
+    qsizetype first = -1; // the lines [first, last) are replaced
+    qsizetype last = -1;
+    QByteArray comment;
+    Placement placement = Placement::Appended;
+
+    const Key *live = nullptr;
+    for (const Key &key : m_keys) {
+        if (key.name == name)
+            live = &key;
+    }
+    if (live) {
+        placement = Placement::Replaced;
+        first = live->line - 1;
+        last = lines.size();
+        for (const Key &key : m_keys) {
+            if (key.line > live->line && key.line - 1 < last)
+                last = key.line - 1;
+        }
+        for (qsizetype i = first + 1; i < last; ++i) {
+            if (isDocumentMarker(content(lines, i))) {
+                last = i;
+                break;
+            }
+        }
+        while (last - 1 > first && isBlankOrComment(content(lines, last - 1)))
+            --last;
+        comment = trailingComment(content(lines, first));
+
+        QByteArray span;
+        for (qsizetype i = first; i < last; ++i)
+            span += content(lines, i) + '\n';
+        if (name == u"<<" || QRegularExpression(QStringLiteral("^\\s*<<\\s*:"), QRegularExpression::MultilineOption)
+                                 .match(QString::fromUtf8(span))
+                                 .hasMatch())
+            return refusal(live->line, name,
+                           QCoreApplication::translate("Yaml", "A merge key (<<) takes part in this value; editing "
+                                                               "it could change other keys."));
+        static const QRegularExpression anchor(QStringLiteral("&([^\\s,\\[\\]{}]+)"));
+        auto anchors = anchor.globalMatch(QString::fromUtf8(span));
+        while (anchors.hasNext()) {
+            const QString anchorName = anchors.next().captured(1);
+            QByteArray elsewhere = m_bytes;
+            elsewhere.replace(span, QByteArray());
+            if (elsewhere.contains(QByteArray("*") + anchorName.toUtf8()))
+                return refusal(live->line, name,
+                               QCoreApplication::translate("Yaml", "The value holds the anchor &%1, which is used "
+                                                                   "elsewhere; editing it would change those too.")
+                                   .arg(anchorName));
+        }
+        if (content(lines, first).contains("*") &&
+            QRegularExpression(QStringLiteral(":\\s*\\*")).match(QString::fromUtf8(content(lines, first))).hasMatch())
+            comment.clear(); // an alias value is replaced whole; its comment position is ambiguous
+    } else {
+        // A commented sample: "# name:" at the start of a line, with its more deeply indented commented lines.
+        const QRegularExpression sample(QStringLiteral("^#(\\s*)%1\\s*:(\\s|$)").arg(QRegularExpression::escape(name)));
+        for (qsizetype i = 0; i < lines.size() && first < 0; ++i) {
+            const auto match = sample.match(QString::fromUtf8(content(lines, i)));
+            if (!match.hasMatch())
+                continue;
+            const qsizetype indent = match.capturedLength(1);
+            first = i;
+            last = i + 1;
+            static const QRegularExpression item(QStringLiteral("^#(\\s*)\\S"));
+            while (last < lines.size()) {
+                const auto next = item.match(QString::fromUtf8(content(lines, last)));
+                if (!next.hasMatch() || next.capturedLength(1) <= indent)
+                    break;
+                ++last;
+            }
+            placement = Placement::ReplacedCommentedSample;
+        }
+    }
+
+    QByteArray result;
+    if (first >= 0) {
+        for (qsizetype i = 0; i < first; ++i)
+            result += lines.at(i);
+        if (first == 0 && lines.at(0).startsWith("\xEF\xBB\xBF"))
+            result += "\xEF\xBB\xBF";
+        result += render(name, value, comment, newline);
+        // The last replaced line may have had no ending (end of file): keep it that way.
+        if (last == lines.size() && !lines.last().endsWith('\n'))
+            result.chop(newline.size());
+        for (qsizetype i = last; i < lines.size(); ++i)
+            result += lines.at(i);
+    } else {
+        result = m_bytes;
+        if (!result.isEmpty() && !result.endsWith('\n'))
+            result += newline;
+        result += render(name, value, {}, newline);
+    }
+
+    // Read it back: the key must mean `value`, every other key what it meant before.
+    auto reparsed = parse(result, m_path);
+    if (!reparsed)
+        return refusal(first >= 0 ? static_cast<int>(first) + 1 : 0, name,
+                       QCoreApplication::translate("Yaml", "The edit would make the file invalid (%1); nothing was "
+                                                           "changed.")
+                           .arg(reparsed.error().message));
+    const auto readBack = reparsed->value(name);
+    if (!readBack || !yaml::sameValue(readBack->value, value))
+        return refusal(first >= 0 ? static_cast<int>(first) + 1 : 0, name,
+                       QCoreApplication::translate("Yaml", "The edited key does not read back as the intended value; "
+                                                           "nothing was changed."));
+    for (const Key &key : m_keys) {
+        if (key.name == name)
+            continue;
+        const auto before = this->value(key.name);
+        const auto after = reparsed->value(key.name);
+        if (!after || !yaml::sameValue(before->value, after->value))
+            return refusal(key.line, key.name,
+                           QCoreApplication::translate("Yaml", "Editing %1 would change this key too; nothing was "
+                                                               "changed.")
+                               .arg(name));
+    }
+    *this = std::move(*reparsed);
+    return placement;
 }
 
 } // namespace ksw

@@ -48,7 +48,24 @@ public:
     /// Duplicate keys at any depth.
     const QList<DuplicateKey> &duplicates() const { return m_duplicates; }
 
+    /// How setValue() placed the key.
+    enum class Placement { Unchanged, Replaced, ReplacedCommentedSample, Appended };
+
+    /// Sets the top-level key `name` to `value` by editing the text, never by re-emitting the file:
+    /// - a live key (the last, if it is duplicated) has exactly the lines of its value replaced; comment and
+    ///   blank lines leading into the next key and a trailing "# comment" on the key's line stay;
+    /// - a key that exists only as a commented sample ("# name:" and its more deeply indented commented
+    ///   lines) is written in place of that sample;
+    /// - otherwise it is appended at the end.
+    /// Every other byte stays as it was (CRLF, BOM, tabs, non-ASCII comments, markers, a missing final newline).
+    /// The new text is parsed again: the key must read back as `value` (types as YAML 1.1 reads them) and
+    /// every other key as before, else nothing changes. Refused, changing nothing: a flow-style root, a value
+    /// holding an anchor used elsewhere, a merge key in or on the edited key.
+    Expected<Placement> setValue(const QString &name, const YAML::Node &value);
+
 private:
+    Error refusal(int line, const QString &name, const QString &message) const;
+
     QString m_path;
     QByteArray m_bytes;
     QList<Key> m_keys;

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "ApplyCommand.h"
+
+#include "analysis/Assessment.h"
+#include "analysis/ChangeSet.h"
+#include "store/InventoryEdit.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+
+namespace ksw::cli {
+
+namespace {
+
+/// Blocking findings the proposals do not cover: apply cannot make those go away.
+QStringList unfixable(const QList<Finding> &findings) {
+    QStringList codes;
+    for (const Finding &finding : findings) {
+        if (finding.severity == Finding::Severity::Blocking && finding.fix.isEmpty() && !codes.contains(finding.code))
+            codes.append(finding.code);
+    }
+    return codes;
+}
+
+} // namespace
+
+int runApply(const QStringList &arguments, Console console) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Cli", "Writes the proposed fixes into the inventory. Only the keys that must "
+                                           "change are edited; comments and everything else stay as they are. The "
+                                           "files as they were are kept in the history."));
+    const QCommandLineOption inventoryOption(
+        QStringLiteral("inventory"), QCoreApplication::translate("Cli", "The inventory: a hosts file or its folder."),
+        QCoreApplication::translate("Cli", "PATH"));
+    const QCommandLineOption siteOption(QStringLiteral("site"),
+                                        QCoreApplication::translate("Cli", "The site profile (company services)."),
+                                        QCoreApplication::translate("Cli", "FILE"));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          QCoreApplication::translate("Cli", "Show the changes; write nothing."));
+    const QCommandLineOption versionOption(
+        QStringLiteral("kubespray-version"),
+        QCoreApplication::translate("Cli", "The Kubespray release, when it cannot be detected."),
+        QCoreApplication::translate("Cli", "VERSION"));
+    parser.addOptions({inventoryOption, siteOption, dryRunOption, versionOption});
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("apply"), arguments, console))
+        return *exit;
+    if (!parser.isSet(inventoryOption)) {
+        console.err << QCoreApplication::translate("Cli", "error: --inventory PATH is required.") << Qt::endl;
+        return ExitError;
+    }
+
+    Assessment::Request request;
+    request.inventoryPath = parser.value(inventoryOption);
+    request.siteProfilePath = parser.value(siteOption);
+    request.inspectAnsible = false; // writing settings does not need Ansible
+    if (parser.isSet(versionOption)) {
+        request.kubesprayVersion = KubesprayVersion::parse(parser.value(versionOption));
+        if (!request.kubesprayVersion) {
+            console.err << QCoreApplication::translate("Cli", "error: --kubespray-version: “%1” is not a version "
+                                                              "such as v2.25.0.")
+                               .arg(parser.value(versionOption))
+                        << Qt::endl;
+            return ExitError;
+        }
+    }
+    const auto assessment = Assessment::run(request);
+    if (!assessment) {
+        console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
+        return ExitError;
+    }
+    const QString directory = assessment->config().inventory().directory();
+    const ChangeSet changes = ChangeSet::fromFindings(assessment->findings());
+    const auto edit = InventoryEdit::prepare(directory, changes);
+    if (!edit) {
+        console.err << QCoreApplication::translate("Cli", "error: %1").arg(edit.error().toString()) << Qt::endl;
+        return ExitError;
+    }
+
+    const QStringList remaining = unfixable(assessment->findings());
+    if (edit->isEmpty()) {
+        console.out << QCoreApplication::translate("Cli", "Nothing to change.") << Qt::endl;
+    } else {
+        console.out << edit->unifiedDiff();
+        if (parser.isSet(dryRunOption)) {
+            console.out << QCoreApplication::translate("Cli", "Dry run: nothing was written.") << Qt::endl;
+        } else {
+            History history(directory);
+            QStringList codes;
+            for (const Finding &finding : assessment->findings()) {
+                if (!finding.fix.isEmpty() && !codes.contains(finding.code))
+                    codes.append(finding.code);
+            }
+            const auto entry = edit->write(history, QStringLiteral("apply: ") + codes.join(QStringLiteral(", ")));
+            if (!entry) {
+                console.err << QCoreApplication::translate("Cli", "error: %1").arg(entry.error().toString())
+                            << Qt::endl;
+                return ExitError;
+            }
+            console.out << QCoreApplication::translate("Cli", "Written. The earlier files are kept as version %1 "
+                                                              "in %2.")
+                               .arg(entry->id, QDir::toNativeSeparators(history.folder()))
+                        << Qt::endl;
+        }
+    }
+    if (!remaining.isEmpty()) {
+        console.out << QCoreApplication::translate("Cli", "Not fixed automatically: %1. Run “check” for "
+                                                          "details.")
+                           .arg(remaining.join(QStringLiteral(", ")))
+                    << Qt::endl;
+        return ExitFindings;
+    }
+    return ExitOk;
+}
+
+} // namespace ksw::cli

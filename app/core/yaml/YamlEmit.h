@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <yaml-cpp/yaml.h>
+
+namespace ksw::yaml {
+
+/// A string scalar: emitted quoted whenever YAML 1.1 (Ansible's reader) would take it for anything else.
+YAML::Node string(const QString &text);
+/// Marks a sequence or mapping for flow style ([a, b]), as Kubespray's samples write short lists.
+YAML::Node flow(YAML::Node node);
+
+/// `name: value` as block YAML with two-space indentation, lines ending in "\n", no trailing newline.
+/// Strings (tag "!") that YAML 1.1 would read as a bool, number or null are double-quoted.
+QByteArray emitKeyValue(const QString &name, const YAML::Node &value);
+
+/// True when both nodes mean the same to Ansible: same structure, same scalar texts and YAML 1.1 types
+/// (mapping order does not matter).
+bool sameValue(const YAML::Node &a, const YAML::Node &b);
+
+} // namespace ksw::yaml

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs the real kubespray-wizard binary.
+Result runWizard(const QStringList &arguments) {
+    QProcess process;
+    process.setProgram(QStringLiteral(KSW_BINARY));
+    process.setArguments(arguments);
+    process.start();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString demoInventory() {
+    return ksw::test::sourcePath(QStringLiteral("resources/demo/mycluster"));
+}
+
+QString demoSite() {
+    return ksw::test::sourcePath(QStringLiteral("resources/demo/site.yaml"));
+}
+
+/// Every file below `root` with its bytes, to prove a command wrote nothing.
+QMap<QString, QByteArray> snapshot(const QString &root) {
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        files.insert(file, ksw::test::readAll(file));
+    }
+    return files;
+}
+
+} // namespace
+
+class TestCheckCommand : public QObject {
+    Q_OBJECT
+
+private slots:
+    void demoReportsTheScenariosFaults() {
+        const auto before = snapshot(ksw::test::sourcePath(QStringLiteral("resources/demo")));
+        const Result result = runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), demoInventory(),
+                                         QStringLiteral("--site"), demoSite(), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 1);
+        QJsonParseError error;
+        const QJsonObject json = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(json.value(QStringLiteral("kubespray_version")).toString(), QStringLiteral("v2.25.0"));
+        QVERIFY(json.value(QStringLiteral("hosts_file")).toString().endsWith(u"mycluster/hosts.yaml"));
+
+        QStringList blocking, others;
+        for (const QJsonValue &value : json.value(QStringLiteral("findings")).toArray()) {
+            const QJsonObject finding = value.toObject();
+            for (const char *key : {"code", "severity", "message", "values", "origins", "fix"})
+                QVERIFY2(finding.contains(QLatin1String(key)), key);
+            (finding.value(QStringLiteral("severity")).toString() == u"blocking" ? blocking : others)
+                .append(finding.value(QStringLiteral("code")).toString());
+        }
+        QCOMPARE(blocking,
+                 (QStringList{QStringLiteral("range-contains-company-address"),
+                              QStringLiteral("registry-http-without-mirror"), QStringLiteral("company-dns-not-used")}));
+        // Debian's ansible-core 2.14 does not fit v2.25's range: the honest warning, and nothing else.
+        QVERIFY2(others.isEmpty() || others == QStringList{QStringLiteral("ansible-version-out-of-range")},
+                 qPrintable(others.join(u' ')));
+
+        const QJsonObject range = json.value(QStringLiteral("findings")).toArray().at(0).toObject();
+        QCOMPARE(range.value(QStringLiteral("values")).toObject().value(QStringLiteral("Docker Registry")).toString(),
+                 QStringLiteral("10.233.90.120"));
+        const QJsonObject origin = range.value(QStringLiteral("origins")).toArray().at(0).toObject();
+        QCOMPARE(origin.value(QStringLiteral("file")).toString(),
+                 QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"));
+        QCOMPARE(origin.value(QStringLiteral("line")).toInt(), 81);
+        QCOMPARE(snapshot(ksw::test::sourcePath(QStringLiteral("resources/demo"))), before);
+    }
+
+    void textOutputNamesOriginsAndFixes() {
+        const Result result =
+            runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), demoInventory(),
+                       QStringLiteral("--site"), demoSite(), QStringLiteral("--lang"), QStringLiteral("en")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY(result.out.contains(u"[blocking] range-contains-company-address"));
+        QVERIFY(result.out.contains(u"kube_pods_subnet: group_vars/k8s_cluster/k8s-cluster.yml:81"));
+        QVERIFY(result.out.contains(u"group_vars/k8s_cluster/k8s-cluster.yml: kube_pods_subnet: 10.233.128.0/18"));
+        QVERIFY(result.out.contains(u"Kubespray:  v2.25.0"));
+    }
+
+    void japaneseMessages() {
+        const Result result =
+            runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), demoInventory(),
+                       QStringLiteral("--site"), demoSite(), QStringLiteral("--lang"), QStringLiteral("ja")});
+        QCOMPARE(result.exitCode, 1);
+        // Codes stay as they are; the sentences are Japanese.
+        QVERIFY(result.out.contains(u"range-contains-company-address"));
+        QVERIFY2(result.out.contains(QRegularExpression(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"))),
+                 qPrintable(result.out.left(400)));
+        QVERIFY(!result.out.contains(u"contains 10.233.90.120, the address of"));
+    }
+
+    void cleanInventoryExitsZero() {
+        // v2.23 accepts Debian's ansible-core 2.14; without a site profile the demo has nothing to report.
+        const Result result = runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), demoInventory(),
+                                         QStringLiteral("--kubespray-version"), QStringLiteral("v2.23.0")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(u"No findings"), qPrintable(result.out));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expectedError");
+
+        QTest::newRow("no inventory") << QStringList{QStringLiteral("check")} << QStringLiteral("--inventory");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("check"), QStringLiteral("--frobnicate")}
+                                        << QStringLiteral("frobnicate");
+        QTest::newRow("missing path") << QStringList{QStringLiteral("check"), QStringLiteral("--inventory"),
+                                                     QStringLiteral("/nonexistent/inventory")}
+                                      << QStringLiteral("/nonexistent/inventory");
+        QTest::newRow("folder that is not an inventory")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--inventory"),
+                           ksw::test::sourcePath(QStringLiteral("docs"))}
+            << QStringLiteral("not a Kubespray inventory");
+        QTest::newRow("bad version") << QStringList{QStringLiteral("check"), QStringLiteral("--inventory"),
+                                                    demoInventory(), QStringLiteral("--kubespray-version"),
+                                                    QStringLiteral("latest")}
+                                     << QStringLiteral("latest");
+        QTest::newRow("bad language") << QStringList{QStringLiteral("check"), QStringLiteral("--lang"),
+                                                     QStringLiteral("fr")}
+                                      << QStringLiteral("fr");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("frobnicate");
+    }
+
+    void badInput() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expectedError);
+        const Result result = runWizard(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(expectedError), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void brokenYamlNamesFileLineColumn() {
+        QTemporaryDir dir;
+        QVERIFY(ksw::test::copyTree(demoInventory(), dir.path()));
+        const QString file = dir.path() + QStringLiteral("/group_vars/all/all.yml");
+        QVERIFY(ksw::test::writeAll(file, "# comment\nupstream_dns_servers:\n  - 10.0.0.1\n  bad: [\n"));
+        const auto before = snapshot(dir.path());
+        const Result result = runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), dir.path()});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QRegularExpression(QStringLiteral("group_vars/all/all\\.yml:\\d+:\\d+: "))),
+                 qPrintable(result.err));
+        QCOMPARE(snapshot(dir.path()), before);
+    }
+
+    void badSiteProfileNamesLineAndField() {
+        QTemporaryDir dir;
+        const QString site = dir.filePath(QStringLiteral("site.yaml"));
+        QVERIFY(ksw::test::writeAll(site, "services:\n  - name: Registry\n    address: 10.233.90.300\n"));
+        const Result result = runWizard(
+            {QStringLiteral("check"), QStringLiteral("--inventory"), demoInventory(), QStringLiteral("--site"), site});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(site + QStringLiteral(":3:14: services[0].address:")), qPrintable(result.err));
+    }
+
+    void helpAndVersion() {
+        const Result help = runWizard({QStringLiteral("check"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(u"--inventory"));
+        QVERIFY(help.out.contains(u"Exit codes"));
+        const Result version = runWizard({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(u"kubespray-wizard "));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckCommand)
+#include "TestCheckCommand.moc"

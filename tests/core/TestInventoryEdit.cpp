@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "TestSupport.h"
+
+#include "analysis/ChangeSet.h"
+#include "store/History.h"
+#include "store/InventoryEdit.h"
+#include "util/UnifiedDiff.h"
+#include "yaml/YamlEmit.h"
+
+#include <QObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ksw;
+
+class TestInventoryEdit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() { qputenv("XDG_DATA_HOME", m_data.path().toUtf8()); }
+
+    void changeSetKeepsOneValuePerKey() {
+        ChangeSet set;
+        set.add({QStringLiteral("a.yml"), QStringLiteral("k"), YAML::Node(1)});
+        set.add({QStringLiteral("b.yml"), QStringLiteral("k"), YAML::Node(2)});
+        set.add({QStringLiteral("a.yml"), QStringLiteral("k"), YAML::Node(3)});
+        QCOMPARE(set.changes().size(), 2);
+        QCOMPARE(set.changes().at(0).value.as<int>(), 3);
+        QCOMPARE(set.files(), (QStringList{QStringLiteral("a.yml"), QStringLiteral("b.yml")}));
+    }
+
+    void refusesWhenTheFileChangedOnDisk() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("group_vars/all/all.yml"));
+        QVERIFY(test::writeAll(file, "a: 1\n"));
+        ChangeSet set;
+        set.add({QStringLiteral("group_vars/all/all.yml"), QStringLiteral("a"), YAML::Node(2)});
+        const auto edit = InventoryEdit::prepare(dir.path(), set);
+        QVERIFY(edit);
+        QVERIFY(test::writeAll(file, "a: 1\nb: someone else\n"));
+        History history(dir.path());
+        const auto written = edit->write(history, QStringLiteral("test"));
+        QVERIFY(!written);
+        QVERIFY(written.error().message.contains(u"changed on disk"));
+        QCOMPARE(test::readAll(file), QByteArray("a: 1\nb: someone else\n"));
+        QVERIFY(history.entries().isEmpty());
+    }
+
+    void refusesPathsOutsideTheInventory() {
+        QTemporaryDir dir;
+        ChangeSet set;
+        set.add({QStringLiteral("../elsewhere.yml"), QStringLiteral("a"), YAML::Node(2)});
+        const auto edit = InventoryEdit::prepare(dir.path() + QStringLiteral("/inv"), set);
+        QVERIFY(!edit);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("elsewhere.yml"))));
+    }
+
+    void historyLivesOutsideTheInventory() {
+        QTemporaryDir dir;
+        const History history(dir.path());
+        QVERIFY(history.folder().startsWith(m_data.path() + QStringLiteral("/kubespray-wizard/")));
+        QVERIFY(!history.folder().startsWith(dir.path()));
+        QCOMPARE(History::inventoryId(dir.path()), History::inventoryId(dir.path() + QStringLiteral("/")));
+        QVERIFY(History::inventoryId(dir.path()) != History::inventoryId(m_data.path()));
+    }
+
+    void unifiedDiff_data() {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("one line changed")
+            << QByteArray("a\nb\nc\nd\ne\n") << QByteArray("a\nb\nC\nd\ne\n")
+            << QStringLiteral("--- a/f.yml\n+++ b/f.yml\n@@ -1,5 +1,5 @@\n a\n b\n-c\n+C\n d\n e\n");
+        QTest::newRow("no newline at end")
+            << QByteArray("a\nb") << QByteArray("a\nc")
+            << QStringLiteral("--- a/f.yml\n+++ b/f.yml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n"
+                              "\\ No newline at end of file\n");
+        QTest::newRow("equal") << QByteArray("a\n") << QByteArray("a\n") << QString();
+    }
+
+    void unifiedDiff() {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(QString, expected);
+        QCOMPARE(ksw::unifiedDiff(QStringLiteral("f.yml"), before, after), expected);
+    }
+
+    void newFileDiffsAgainstDevNull() {
+        QCOMPARE(ksw::unifiedDiff(QStringLiteral("n.yml"), QByteArray(), "k: v\n", false),
+                 QStringLiteral("--- /dev/null\n+++ b/n.yml\n@@ -0,0 +1,1 @@\n+k: v\n"));
+    }
+
+private:
+    QTemporaryDir m_data;
+};
+
+QTEST_GUILESS_MAIN(TestInventoryEdit)
+#include "TestInventoryEdit.moc"
