@@ -5,10 +5,12 @@
 #include "analysis/Assessment.h"
 #include "analysis/ChangeSet.h"
 #include "store/InventoryEdit.h"
+#include "store/InventoryStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 
 namespace ksw::cli {
 
@@ -77,6 +79,17 @@ int runApply(const QStringList &arguments, Console console) {
     if (!edit) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(edit.error().toString()) << Qt::endl;
         return ExitError;
+    }
+
+    // The site profile given now is kept for this inventory, so later runs (and re-deploys) need not be told.
+    if (parser.isSet(siteOption) && !parser.isSet(dryRunOption)) {
+        QFile site(parser.value(siteOption));
+        if (site.open(QIODevice::ReadOnly)) {
+            if (auto problem = InventoryStore(directory).keepSiteProfile(site.readAll())) {
+                console.err << QCoreApplication::translate("Cli", "error: %1").arg(problem->toString()) << Qt::endl;
+                return ExitError;
+            }
+        }
     }
 
     const QStringList remaining = unfixable(assessment->findings());

@@ -33,6 +33,12 @@ void printHuman(const Assessment &assessment, QTextStream &out) {
                                                                     : QCoreApplication::translate("Cli", "unknown"))
             << '\n';
     }
+    if (const auto &site = assessment.site()) {
+        out << QCoreApplication::translate("Cli", "Site:       %1").arg(QDir::toNativeSeparators(site->path()));
+        if (assessment.siteProfileWasKept())
+            out << ' ' << QCoreApplication::translate("Cli", "(kept from an earlier apply)");
+        out << '\n';
+    }
     for (const QString &note : inventory.notes())
         out << QCoreApplication::translate("Cli", "Note:       %1").arg(note) << '\n';
     out << '\n';
@@ -87,6 +93,8 @@ QJsonObject toJson(const Assessment &assessment) {
          checkout.version() ? QJsonValue(checkout.version()->toString()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("kubespray_version_evidence"), checkout.versionEvidence()},
         {QStringLiteral("hosts_file"), assessment.config().inventory().hostsFilePath()},
+        {QStringLiteral("site_profile"),
+         assessment.site() ? QJsonValue(assessment.site()->path()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("notes"), QJsonArray::fromStringList(assessment.config().inventory().notes())},
         {QStringLiteral("findings"), findings},
     };

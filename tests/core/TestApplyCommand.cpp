@@ -143,6 +143,25 @@ private slots:
         const QJsonArray findings = QJsonDocument::fromJson(check.out.toUtf8()).object().value(u"findings").toArray();
         for (const QJsonValue &finding : findings)
             QCOMPARE(finding.toObject().value(u"severity").toString() == u"blocking", false);
+
+        // The site profile was kept for this inventory: a later check needs no --site.
+        const Result later = workspace.wizard(
+            {QStringLiteral("check"), QStringLiteral("--inventory"), workspace.inventory(), QStringLiteral("--json")});
+        const QJsonObject json = QJsonDocument::fromJson(later.out.toUtf8()).object();
+        QVERIFY(json.value(u"site_profile").toString().startsWith(workspace.dataHome()));
+        QCOMPARE(ksw::test::readAll(json.value(u"site_profile").toString()), ksw::test::readAll(workspace.site()));
+    }
+
+    void keptSiteProfileIsUsedByCheck() {
+        const Workspace workspace;
+        // Before any apply nothing is kept: without --site there are no company services to collide with.
+        const Result before = workspace.wizard(
+            {QStringLiteral("check"), QStringLiteral("--inventory"), workspace.inventory(), QStringLiteral("--json")});
+        QVERIFY(QJsonDocument::fromJson(before.out.toUtf8()).object().value(u"site_profile").isNull());
+        QCOMPARE(workspace.apply({QStringLiteral("--dry-run")}).exitCode, 0);
+        const Result afterDryRun = workspace.wizard(
+            {QStringLiteral("check"), QStringLiteral("--inventory"), workspace.inventory(), QStringLiteral("--json")});
+        QVERIFY(QJsonDocument::fromJson(afterDryRun.out.toUtf8()).object().value(u"site_profile").isNull());
     }
 
     void ansibleReadsTheIntendedValuesAndTypes() {

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,7 +22,12 @@ struct Result {
 
 /// Runs the real kubespray-wizard binary.
 Result runWizard(const QStringList &arguments) {
+    // A data folder of its own: a site profile kept by someone's earlier apply must not leak in.
+    static QTemporaryDir dataHome;
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.path());
+    process.setProcessEnvironment(environment);
     process.setProgram(QStringLiteral(KSW_BINARY));
     process.setArguments(arguments);
     process.start();

@@ -3,6 +3,7 @@
 #include "analysis/Assessment.h"
 
 #include "analysis/Analyzer.h"
+#include "store/InventoryStore.h"
 
 #include <algorithm>
 
@@ -14,8 +15,13 @@ Expected<Assessment> Assessment::run(const Request &request) {
         return inventory.error();
 
     Assessment assessment;
-    if (!request.siteProfilePath.isEmpty()) {
-        auto site = SiteProfile::load(request.siteProfilePath);
+    QString sitePath = request.siteProfilePath;
+    if (sitePath.isEmpty()) {
+        sitePath = InventoryStore(inventory->directory()).siteProfilePath();
+        assessment.m_siteWasKept = !sitePath.isEmpty();
+    }
+    if (!sitePath.isEmpty()) {
+        auto site = SiteProfile::load(sitePath);
         if (!site)
             return site.error();
         assessment.m_site = std::move(*site);

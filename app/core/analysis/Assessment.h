@@ -34,6 +34,8 @@ public:
     const Checkout &checkout() const { return m_checkout; }
     const ClusterConfig &config() const { return *m_config; }
     const std::optional<SiteProfile> &site() const { return m_site; }
+    /// True when the site profile is the one kept from an earlier run rather than one given now.
+    bool siteProfileWasKept() const { return m_siteWasKept; }
     const std::optional<AnsibleEnvironment> &ansible() const { return m_ansible; }
     const QList<Finding> &findings() const { return m_findings; }
 
@@ -45,6 +47,7 @@ private:
     Checkout m_checkout;
     std::shared_ptr<ClusterConfig> m_config;
     std::optional<SiteProfile> m_site;
+    bool m_siteWasKept = false;
     std::optional<AnsibleEnvironment> m_ansible;
     QList<Finding> m_findings;
 };

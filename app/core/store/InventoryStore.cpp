@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "store/InventoryStore.h"
+
+#include "store/History.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace ksw {
+
+InventoryStore::InventoryStore(const QString &inventoryDirectory)
+    : m_folder(History::dataFolder(inventoryDirectory)) {}
+
+QString InventoryStore::siteProfilePath() const {
+    const QString path = m_folder + QStringLiteral("/site.yaml");
+    return QFileInfo(path).isFile() ? path : QString();
+}
+
+std::optional<Error> InventoryStore::keepSiteProfile(const QByteArray &bytes) {
+    const QString path = m_folder + QStringLiteral("/site.yaml");
+    QSaveFile file(path);
+    if (!QDir().mkpath(m_folder) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
+        !file.commit())
+        return Error{
+            {path},
+            {},
+            QCoreApplication::translate("InventoryStore", "Cannot keep the site profile: %1").arg(file.errorString())};
+    return std::nullopt;
+}
+
+} // namespace ksw
