@@ -104,26 +104,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
-
-Without a command the wizard opens. Commands:
-  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]
-      Reads a Kubespray inventory and reports what will break the cluster.
-
-Exit codes: 0 nothing blocking or worth a warning, 1 findings remain, 2 error.
-Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
-</source>
-        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
-
-コマンドを指定しないとウィザードが開きます。コマンド:
-  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]
-      Kubesprayのインベントリを読み込み、クラスタを壊す原因を報告します。
-
-終了コード: 0 = 要対応・警告なし、1 = 指摘事項あり、2 = エラー。
-各コマンドのオプションは「kubespray-wizard COMMAND --help」で表示できます。
-</translation>
-    </message>
-    <message>
         <source>error: --lang takes en or ja, not “%1”.</source>
         <translation>エラー: --langに指定できるのはenかjaです（「%1」は指定できません）。</translation>
     </message>
@@ -166,10 +146,6 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>Proposed fix:</source>
         <translation>修正案:</translation>
-    </message>
-    <message>
-        <source>%1 blocking, %2 warnings, %3 notes.</source>
-        <translation>要対応%1件、警告%2件、情報%3件。</translation>
     </message>
     <message>
         <source>Reads a Kubespray inventory and reports what will break the cluster.</source>
@@ -256,10 +232,6 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
         <translation>自動では修正できなかった項目: %1。詳しくは「check」を実行してください。</translation>
     </message>
     <message>
-        <source>Exit codes: 0 done, nothing left to report; 1 findings remain; 2 error, nothing written.</source>
-        <translation>終了コード: 0 = 完了・報告事項なし、1 = 指摘事項あり、2 = エラー（何も書き込んでいません）。</translation>
-    </message>
-    <message>
         <source>Lists the earlier versions of the inventory&apos;s files that were kept before each write.</source>
         <translation>書き込みのたびに保存された、インベントリのファイルの以前のバージョンを一覧表示します。</translation>
     </message>
@@ -287,13 +259,37 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
         <source>Restored %1. The files as they were are kept as version %2.</source>
         <translation>%1を復元しました。復元前のファイルはバージョン%2として保存してあります。</translation>
     </message>
+    <message>
+        <source>(kept from an earlier apply)</source>
+        <translation>(以前のapplyで保存したもの)</translation>
+    </message>
+    <message>
+        <source>Profile:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking: %1, warnings: %2, information: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
+
+Without a command the wizard opens. Commands:
+  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]
+      Reads a Kubespray inventory and reports what will break the cluster.
+
+Exit codes: 0 done, 1 findings remain, 2 error (nothing written). See each command&apos;s --help.
+Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done, nothing left to report; 1 findings remain; 2 error (bad input; nothing was written).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>
-    <message>
-        <source>The Kubespray version could not be found out; the newest release&apos;s rules are assumed.</source>
-        <translation>Kubesprayのバージョンを特定できませんでした。最新リリースの仕様を前提に確認します。</translation>
-    </message>
     <message>
         <source>Variables and their shapes change between Kubespray releases. Open the inventory inside its Kubespray checkout, or give the version with --kubespray-version.</source>
         <translation>変数名や値の形式はKubesprayのリリースごとに変わります。Kubesprayディレクトリ内にあるインベントリを開くか、--kubespray-versionでバージョンを指定してください。</translation>
@@ -343,10 +339,6 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
         <translation>%1（%2）に、ノード%5の%4に指定されたアドレス%3が含まれています。</translation>
     </message>
     <message>
-        <source>Nodes talk to each other on these addresses; inside the cluster they would be routed to pods or services instead.</source>
-        <translation>ノード同士はこのアドレスで通信します。クラスタ内では、このアドレス宛ての通信がノードではなくPodやServiceへルーティングされてしまいます。</translation>
-    </message>
-    <message>
         <source>%1 (%2) contains the NodeLocalDNS address %3.</source>
         <translation>%1（%2）にNodeLocalDNSのアドレス%3が含まれています。</translation>
     </message>
@@ -365,10 +357,6 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>Each node gets its own slice of the pod range. The range must hold a slice for every node, and a slice must hold the pods a node may run.</source>
         <translation>各ノードには、Podのアドレス範囲から専用のブロックが割り当てられます。範囲には全ノード分のブロックが必要で、各ブロックにはそのノードで動かせるPodの数だけアドレスが必要です。</translation>
-    </message>
-    <message>
-        <source>%1 is %2, which does not fit inside the pod range %3.</source>
-        <translation>%1が%2になっており、Podのアドレス範囲%3に収まりません。</translation>
     </message>
     <message>
         <source>The pod range %1 holds only %2 slices of /%3 for %4 nodes.</source>
@@ -405,14 +393,6 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>containerd_registries_mirrors exists from v2.23 on; this release reads containerd_registries.</source>
         <translation>containerd_registries_mirrorsはv2.23以降の変数です。このリリースではcontainerd_registriesが使われます。</translation>
-    </message>
-    <message>
-        <source>containerd_insecure_registries next to containerd_registries makes containerd of Kubespray %1 refuse its configuration.</source>
-        <translation>containerd_registriesとcontainerd_insecure_registriesを併用すると、Kubespray %1のcontainerdは設定を受け付けなくなります。</translation>
-    </message>
-    <message>
-        <source>In v2.21 the two variables write config_path and mirrors into the same config.toml, which containerd rejects. Use containerd_registries with an http:// endpoint instead.</source>
-        <translation>v2.21では、この2つの変数によってconfig_pathとmirrorsが同じconfig.tomlに書き込まれ、containerdがその設定を拒否します。代わりに、http://のエンドポイントを指定したcontainerd_registriesを使ってください。</translation>
     </message>
     <message>
         <source>The registry %1 speaks only HTTP, but containerd is not told so: it will try HTTPS and every pull fails.</source>
@@ -475,20 +455,12 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
         <translation>%1が使用するPythonに%2がインストールされていません。</translation>
     </message>
     <message>
-        <source>Kubespray&apos;s address filters need netaddr and its templates jmespath; without them the playbooks fail early.</source>
-        <translation>Kubesprayのアドレス用フィルターにはnetaddrが、テンプレートにはjmespathが必要です。これらがないと、playbookは序盤で失敗します。</translation>
-    </message>
-    <message>
         <source>%1 is set for %2 only, at %3.</source>
         <translation>%1が%2だけに設定されています（%3）。</translation>
     </message>
     <message>
         <source>A cluster-wide setting that differs between hosts gives nodes different ideas of the cluster; the wizard shows and edits the cluster-wide value.</source>
         <translation>クラスタ全体で共通にすべき設定がホストごとに異なると、ノード間でクラスタの認識が食い違います。ウィザードが表示・編集するのはクラスタ全体の値です。</translation>
-    </message>
-    <message>
-        <source>%1 appears twice in %2 (lines %3 and %4); Ansible uses the last one.</source>
-        <translation>%1が%2に2回書かれています（%3行目と%4行目）。Ansibleでは後に書かれた値が使われます。</translation>
     </message>
     <message>
         <source>Someone reading the file from the top sees the first value; Ansible keeps the last. Remove one of them.</source>
@@ -529,6 +501,34 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>NodeLocalDNS answers the pods first and sends other names straight upstream, so the zones are written for it as well as for CoreDNS.</source>
         <translation>NodeLocalDNSはPodの問い合わせに最初に応答し、クラスタ外の名前は上位のDNSサーバーへ直接送ります。そのため、ゾーン設定をCoreDNSだけでなくNodeLocalDNSにも書き込みます。</translation>
+    </message>
+    <message>
+        <source>The Kubespray version could not be determined; the newest release&apos;s rules are assumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes reach each other on this address; inside the cluster it would be routed to pods or services instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is /%2, which does not fit inside the pod range %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With Kubespray %1, containerd_insecure_registries next to containerd_registries makes containerd refuse its configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this release the two variables write config_path and mirrors into the same config.toml, which containerd rejects. Use containerd_registries with an http:// endpoint instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kubespray&apos;s address filters need netaddr, and its templates need jmespath; without them the playbooks fail early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set more than once in %2 (lines %3 and %4); Ansible uses the last one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -654,6 +654,13 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>Cannot remove the file.</source>
         <translation>ファイルを削除できません。</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryStore</name>
+    <message>
+        <source>Cannot keep the site profile: %1</source>
+        <translation>サイトプロファイルを保存できません: %1</translation>
     </message>
 </context>
 <context>

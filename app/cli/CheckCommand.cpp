@@ -34,7 +34,7 @@ void printHuman(const Assessment &assessment, QTextStream &out) {
             << '\n';
     }
     if (const auto &site = assessment.site()) {
-        out << QCoreApplication::translate("Cli", "Site:       %1").arg(QDir::toNativeSeparators(site->path()));
+        out << QCoreApplication::translate("Cli", "Profile:    %1").arg(QDir::toNativeSeparators(site->path()));
         if (assessment.siteProfileWasKept())
             out << ' ' << QCoreApplication::translate("Cli", "(kept from an earlier apply)");
         out << '\n';
@@ -76,7 +76,7 @@ void printHuman(const Assessment &assessment, QTextStream &out) {
         else
             ++infos;
     }
-    out << QCoreApplication::translate("Cli", "%1 blocking, %2 warnings, %3 notes.")
+    out << QCoreApplication::translate("Cli", "Blocking: %1, warnings: %2, information: %3.")
                .arg(blocking)
                .arg(warnings)
                .arg(infos)

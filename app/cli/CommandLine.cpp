@@ -51,7 +51,7 @@ QString usage() {
                "  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]\n"
                "      Reads a Kubespray inventory and reports what will break the cluster.\n"
                "\n"
-               "Exit codes: 0 nothing blocking or worth a warning, 1 findings remain, 2 error.\n"
+               "Exit codes: 0 done, 1 findings remain, 2 error (nothing written). See each command's --help.\n"
                "Run “kubespray-wizard COMMAND --help” for a command's options.\n");
 }
 
@@ -83,7 +83,7 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &c
     if (parser.isSet(helpOption)) {
         console.out << parser.helpText()
                     << QCoreApplication::translate("Cli", "Exit codes: 0 done, nothing left to report; 1 findings "
-                                                          "remain; 2 error, nothing written.")
+                                                          "remain; 2 error (bad input; nothing was written).")
                     << Qt::endl;
         return ExitOk;
     }

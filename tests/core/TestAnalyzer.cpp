@@ -485,6 +485,23 @@ private slots:
         QCOMPARE(changeValue(*finding, QStringLiteral("containerd_use_config_path")), useConfigPath);
     }
 
+    void twoHttpRegistriesShareOneMirrorList() {
+        Case c;
+        c.clusterVars = artifactsOn + "kube_pods_subnet: 10.233.128.0/18\n";
+        c.site =
+            "services:\n  - {name: A, address: 10.1.0.1, role: registry, domains: [a.corp.example], scheme: http}\n"
+            "  - {name: B, address: 10.1.0.2, role: registry, domains: [b.corp.example], scheme: http, port: 5000}\n";
+        const Analysis analysis(c);
+        QCOMPARE(analysis.codes(), (QStringList{QStringLiteral("registry-http-without-mirror"),
+                                                QStringLiteral("registry-http-without-mirror")}));
+        const QString list = changeValue(analysis.findings().at(0), QStringLiteral("containerd_registries_mirrors"));
+        QCOMPARE(changeValue(analysis.findings().at(1), QStringLiteral("containerd_registries_mirrors")), list);
+        QVERIFY(list.contains(u"prefix: docker.io"));
+        QVERIFY(list.contains(u"prefix: a.corp.example"));
+        QVERIFY(list.contains(u"prefix: b.corp.example:5000"));
+        QVERIFY(list.contains(u"host: http://b.corp.example:5000"));
+    }
+
     void zoneForwardingWritesBothWhileNodeLocalDnsIsOn_data() {
         QTest::addColumn<bool>("nodeLocalDns");
         QTest::newRow("NodeLocalDNS on") << true;

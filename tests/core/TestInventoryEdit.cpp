@@ -3,10 +3,12 @@
 #include "TestSupport.h"
 
 #include "analysis/ChangeSet.h"
+#include "kubespray/Inventory.h"
 #include "store/History.h"
 #include "store/InventoryEdit.h"
 #include "util/UnifiedDiff.h"
 #include "yaml/YamlEmit.h"
+#include "yaml/YamlValues.h"
 
 #include <QObject>
 #include <QTemporaryDir>
@@ -89,6 +91,25 @@ private slots:
     void newFileDiffsAgainstDevNull() {
         QCOMPARE(ksw::unifiedDiff(QStringLiteral("n.yml"), QByteArray(), "k: v\n", false),
                  QStringLiteral("--- /dev/null\n+++ b/n.yml\n@@ -0,0 +1,1 @@\n+k: v\n"));
+    }
+
+    void overlayShowsTheInventoryAsItWouldBe() {
+        QTemporaryDir dir;
+        QVERIFY(test::copyTree(test::sourcePath(QStringLiteral("resources/demo/mycluster")), dir.path()));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("group_vars/all/containerd.yml"))));
+        Inventory::Overlay overlay;
+        overlay.insert(QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"), "kube_pods_subnet: 10.240.0.0/18\n");
+        overlay.insert(QStringLiteral("group_vars/all/containerd.yml"), "containerd_use_config_path: true\n");
+        const auto inventory = Inventory::load(dir.path(), overlay);
+        QVERIFY(inventory);
+        QCOMPARE(yaml::scalarText(inventory->clusterValue(QStringLiteral("kube_pods_subnet"))->value),
+                 QStringLiteral("10.240.0.0/18"));
+        QCOMPARE(yaml::scalarText(inventory->clusterValue(QStringLiteral("containerd_use_config_path"))->value),
+                 QStringLiteral("true"));
+        // The disk is untouched.
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("group_vars/all/containerd.yml"))));
+        QVERIFY(test::readAll(dir.filePath(QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml")))
+                    .contains("kube_pods_subnet: 10.233.64.0/18"));
     }
 
 private:

@@ -87,8 +87,8 @@ private:
         if (version())
             return;
         add("kubespray-version-unknown", Severity::Warning,
-            {QT_TRANSLATE_NOOP("Finding", "The Kubespray version could not be found out; the newest release's "
-                                          "rules are assumed."),
+            {QT_TRANSLATE_NOOP("Finding", "The Kubespray version could not be determined; the newest "
+                                          "release's rules are assumed."),
              {}},
             {QT_TRANSLATE_NOOP("Finding", "Variables and their shapes change between Kubespray releases. Open the "
                                           "inventory inside its Kubespray checkout, or give the version with "
@@ -261,8 +261,8 @@ private:
                     add("range-contains-node-address", Severity::Blocking,
                         {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains %3, the %4 of node %5."),
                          {range->name, range->range->toString(), node.address.toString(), node.variable, node.host}},
-                        {QT_TRANSLATE_NOOP("Finding", "Nodes talk to each other on these addresses; inside the cluster "
-                                                      "they would be routed to pods or services instead."),
+                        {QT_TRANSLATE_NOOP("Finding", "Nodes reach each other on this address; inside the cluster it "
+                                                      "would be routed to pods or services instead."),
                          {}});
                 addSetting(finding, range->setting);
                 finding.values.append({node.host + QLatin1Char('.') + node.variable, node.address.toString()});
@@ -358,7 +358,7 @@ private:
             finding.values.append({QStringLiteral("nodes"), QString::number(nodeCount)});
         };
         if (*nodePrefix < pods.range->prefixLength() || *nodePrefix > bits) {
-            report({QT_TRANSLATE_NOOP("Finding", "%1 is %2, which does not fit inside the pod range %3."),
+            report({QT_TRANSLATE_NOOP("Finding", "%1 is /%2, which does not fit inside the pod range %3."),
                     {prefixSetting.name, QString::number(*nodePrefix), pods.range->toString()}});
             return;
         }
@@ -449,18 +449,21 @@ private:
 
         if (!m_input.site)
             return;
+        QStringList hostsWithoutHttp;
+        QList<qsizetype> httpFindings;
         for (const SiteProfile::Registry &registry : m_input.site->registries()) {
             const RegistryConfig::Handling handling = registries.handling(registry.host);
             if (handling.broken) {
-                Finding &finding =
-                    add("registry-mirror-ignored-by-version", Severity::Warning,
-                        {QT_TRANSLATE_NOOP("Finding", "containerd_insecure_registries next to containerd_registries "
-                                                      "makes containerd of Kubespray %1 refuse its configuration."),
-                         {versionText()}},
-                        {QT_TRANSLATE_NOOP("Finding", "In v2.21 the two variables write config_path and mirrors into "
-                                                      "the same config.toml, which containerd rejects. Use "
-                                                      "containerd_registries with an http:// endpoint instead."),
-                         {}});
+                Finding &finding = add(
+                    "registry-mirror-ignored-by-version", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "With Kubespray %1, containerd_insecure_registries next to "
+                                                  "containerd_registries makes containerd refuse its configuration."),
+                     {versionText()}},
+                    {QT_TRANSLATE_NOOP("Finding",
+                                       "In this release the two variables write config_path and mirrors into "
+                                       "the same config.toml, which containerd rejects. Use "
+                                       "containerd_registries with an http:// endpoint instead."),
+                     {}});
                 addSetting(finding, m_config.value(QStringLiteral("containerd_insecure_registries")));
             }
             if (registry.scheme != SiteProfile::Scheme::Http)
@@ -479,7 +482,8 @@ private:
                      {}});
                 finding.values.append({QStringLiteral("registry"), registry.host});
                 addSetting(finding, m_config.value(variable));
-                finding.fix = m_fixes.httpRegistry(registry.host);
+                hostsWithoutHttp.append(registry.host);
+                httpFindings.append(m_findings.size() - 1);
             } else if (handling.inlineConfig) {
                 Finding &finding =
                     add("registry-mirror-inline", Severity::Info,
@@ -492,6 +496,12 @@ private:
                 finding.values.append({QStringLiteral("registry"), registry.host});
                 addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
             }
+        }
+        // One proposal for all of them: each entry must end up in the same list.
+        if (!hostsWithoutHttp.isEmpty()) {
+            const FixProposal proposal = m_fixes.httpRegistries(hostsWithoutHttp);
+            for (const qsizetype index : httpFindings)
+                m_findings[index].fix = proposal;
         }
     }
 
@@ -620,13 +630,13 @@ private:
             finding.values.append({QStringLiteral("range_from"), range->origin});
         }
         if (!ansible->missingModules.isEmpty()) {
-            Finding &finding = add(
-                "ansible-deps-missing", Severity::Warning,
-                {QT_TRANSLATE_NOOP("Finding", "The Python of %1 lacks %2."),
-                 {ansible->playbookPath, ansible->missingModules.join(QStringLiteral(", "))}},
-                {QT_TRANSLATE_NOOP("Finding", "Kubespray's address filters need netaddr and its templates jmespath; "
-                                              "without them the playbooks fail early."),
-                 {}});
+            Finding &finding =
+                add("ansible-deps-missing", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "The Python of %1 lacks %2."),
+                     {ansible->playbookPath, ansible->missingModules.join(QStringLiteral(", "))}},
+                    {QT_TRANSLATE_NOOP("Finding", "Kubespray's address filters need netaddr, and its templates need "
+                                                  "jmespath; without them the playbooks fail early."),
+                     {}});
             finding.values.append({QStringLiteral("python"), ansible->pythonPath});
             finding.values.append({QStringLiteral("missing"), ansible->missingModules.join(QStringLiteral(", "))});
         }
@@ -652,14 +662,15 @@ private:
 
     void checkDuplicates() {
         for (const Inventory::Duplicate &duplicate : m_config.inventory().duplicates()) {
-            Finding &finding = add(
-                "duplicate-key", Severity::Warning,
-                {QT_TRANSLATE_NOOP("Finding", "%1 appears twice in %2 (lines %3 and %4); Ansible uses the last one."),
-                 {duplicate.key.path, duplicate.displayPath, QString::number(duplicate.key.firstLine),
-                  QString::number(duplicate.key.line)}},
-                {QT_TRANSLATE_NOOP("Finding", "Someone reading the file from the top sees the first value; Ansible "
-                                              "keeps the last. Remove one of them."),
-                 {}});
+            Finding &finding =
+                add("duplicate-key", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding",
+                                       "%1 is set more than once in %2 (lines %3 and %4); Ansible uses the last one."),
+                     {duplicate.key.path, duplicate.displayPath, QString::number(duplicate.key.firstLine),
+                      QString::number(duplicate.key.line)}},
+                    {QT_TRANSLATE_NOOP("Finding", "Someone reading the file from the top sees the first value; Ansible "
+                                                  "keeps the last. Remove one of them."),
+                     {}});
             finding.values.append({QStringLiteral("key"), duplicate.key.path});
             Origin origin;
             origin.kind = Origin::Kind::Inventory;

@@ -93,23 +93,26 @@ FixProposal FixProposals::ranges(const std::optional<Cidr> &services, const std:
     return proposal;
 }
 
-FixProposal FixProposals::httpRegistry(const QString &registryHost) const {
+FixProposal FixProposals::httpRegistries(const QStringList &registryHosts) const {
     FixProposal proposal;
     const auto version = m_config.version();
     const RegistryConfig registries(m_config);
-    const QString url = QStringLiteral("http://") + registryHost;
+    const auto urlOf = [](const QString &host) {
+        return QStringLiteral("http://") + host;
+    };
 
     if (!registries.usesMirrorList()) {
         // v2.21/v2.22: containerd_registries is a dict of name → endpoint; keep the others (docker.io).
-        YAML::Node current = m_config.value(QStringLiteral("containerd_registries")).value;
+        const YAML::Node current = m_config.value(QStringLiteral("containerd_registries")).value;
         YAML::Node dict(YAML::NodeType::Map);
         if (current.IsDefined() && current.IsMap()) {
             for (auto it = current.begin(); it != current.end(); ++it) {
-                if (it->first.as<std::string>("") != registryHost.toStdString())
+                if (!registryHosts.contains(QString::fromStdString(it->first.as<std::string>(""))))
                     dict[it->first] = it->second;
             }
         }
-        dict[registryHost.toStdString()] = stringNode(url);
+        for (const QString &host : registryHosts)
+            dict[host.toStdString()] = stringNode(urlOf(host));
         proposal.changes.append(change(QStringLiteral("containerd_registries"), dict));
         proposal.note = {QT_TRANSLATE_NOOP("Finding", "This release reads containerd_registries; "
                                                       "containerd_insecure_registries would make containerd refuse "
@@ -123,23 +126,25 @@ FixProposal FixProposals::httpRegistry(const QString &registryHost) const {
     const YAML::Node current = m_config.value(QStringLiteral("containerd_registries_mirrors")).value;
     if (current.IsDefined() && current.IsSequence()) {
         for (const auto &item : current) {
-            if (!item.IsMap() || yaml::scalarText(item["prefix"]) != registryHost)
+            if (!item.IsMap() || !registryHosts.contains(yaml::scalarText(item["prefix"])))
                 list.push_back(item);
         }
     }
-    YAML::Node mirror(YAML::NodeType::Map);
-    mirror["host"] = stringNode(url);
-    // Kubespray's samples write the capabilities as a short flow list.
-    mirror["capabilities"] = yaml::flow(stringList({QStringLiteral("pull"), QStringLiteral("resolve")}));
-    mirror["skip_verify"] = true;
-    YAML::Node entry(YAML::NodeType::Map);
-    entry["prefix"] = stringNode(registryHost);
-    if (!version || version->atLeast(2, 25))
-        entry["server"] = stringNode(url); // honoured from v2.25; the fallback is https://<prefix> otherwise
-    YAML::Node mirrors(YAML::NodeType::Sequence);
-    mirrors.push_back(mirror);
-    entry["mirrors"] = mirrors;
-    list.push_back(entry);
+    for (const QString &host : registryHosts) {
+        YAML::Node mirror(YAML::NodeType::Map);
+        mirror["host"] = stringNode(urlOf(host));
+        // Kubespray's samples write the capabilities as a short flow list.
+        mirror["capabilities"] = yaml::flow(stringList({QStringLiteral("pull"), QStringLiteral("resolve")}));
+        mirror["skip_verify"] = true;
+        YAML::Node entry(YAML::NodeType::Map);
+        entry["prefix"] = stringNode(host);
+        if (!version || version->atLeast(2, 25))
+            entry["server"] = stringNode(urlOf(host)); // honoured from v2.25; the fallback is https://<prefix> before
+        YAML::Node mirrors(YAML::NodeType::Sequence);
+        mirrors.push_back(mirror);
+        entry["mirrors"] = mirrors;
+        list.push_back(entry);
+    }
     proposal.changes.append(change(QStringLiteral("containerd_registries_mirrors"), list));
 
     if (version && version->atLeast(2, 23) && version->before(2, 27)) {

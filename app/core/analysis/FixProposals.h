@@ -24,8 +24,8 @@ public:
 
     /// Moves the service and/or pod range (only those given); IPv6 names when `ipv6`.
     FixProposal ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods, bool ipv6) const;
-    /// Plain HTTP for `registryHost`, in this release's shape, keeping every other registry entry.
-    FixProposal httpRegistry(const QString &registryHost) const;
+    /// Plain HTTP for each of `registryHosts`, in this release's shape, keeping every other registry entry.
+    FixProposal httpRegistries(const QStringList &registryHosts) const;
     /// Company DNS for pods: upstream_dns_servers, or per-zone forwarding for `zones`
     /// (both CoreDNS and NodeLocalDNS while NodeLocalDNS is on).
     FixProposal companyDns(const QStringList &servers, const QStringList &zones) const;

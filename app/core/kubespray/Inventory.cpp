@@ -38,8 +38,9 @@ QString canonicalGroupName(const QString &group) {
     return legacy.value(group, group);
 }
 
-Expected<Inventory> Inventory::load(const QString &path) {
+Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay) {
     Inventory inventory;
+    inventory.m_overlay = overlay;
     const QFileInfo info(path);
     if (!info.exists())
         return Error{{path}, {}, QCoreApplication::translate("Inventory", "No such file or folder.")};
@@ -153,11 +154,24 @@ std::optional<Error> Inventory::loadVarsFolder(const QString &folderName, VarsFi
             return problem;
         }
     }
+    // Files that exist only in the overlay (a fix that creates group_vars/all/containerd.yml).
+    for (auto it = m_overlay.cbegin(); it != m_overlay.cend(); ++it) {
+        if (!it.key().startsWith(folderName + QLatin1Char('/')) ||
+            QFileInfo::exists(m_directory + QLatin1Char('/') + it.key()))
+            continue;
+        const QString rest = it.key().mid(folderName.size() + 1);
+        const QString name = rest.contains(u'/') ? rest.section(u'/', 0, 0) : QFileInfo(rest).completeBaseName();
+        const QString target = scope == VarsFile::Scope::Group ? canonicalGroupName(name) : name;
+        if (auto problem = addVarsFile(m_directory + QLatin1Char('/') + it.key(), scope, target))
+            return problem;
+    }
     return std::nullopt;
 }
 
 std::optional<Error> Inventory::addVarsFile(const QString &absolutePath, VarsFile::Scope scope, const QString &target) {
-    auto document = YamlDocument::load(absolutePath);
+    const QString relative = QDir(m_directory).relativeFilePath(absolutePath);
+    auto document = m_overlay.contains(relative) ? YamlDocument::parse(m_overlay.value(relative), absolutePath)
+                                                 : YamlDocument::load(absolutePath);
     if (!document) {
         Error error = document.error();
         error.where.file = displayPath(absolutePath);

@@ -8,6 +8,7 @@
 #include "yaml/YamlDocument.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -41,7 +42,11 @@ public:
 
     /// `path` is a hosts file or an inventory folder. In a folder, hosts.yaml (or hosts.yml) wins over
     /// inventory.ini (or hosts.ini), as the old inventory builder left both; notes() says so.
-    static Expected<Inventory> load(const QString &path);
+    /// Replacement contents for some files, by path relative to the inventory folder; a path that does not
+    /// exist on disk is read as if it did. Used to see the inventory as it would be after an edit.
+    using Overlay = QMap<QString, QByteArray>;
+
+    static Expected<Inventory> load(const QString &path, const Overlay &overlay = {});
 
     QString directory() const { return m_directory; }
     QString hostsFilePath() const { return m_hosts.path; }
@@ -72,6 +77,7 @@ public:
 private:
     std::optional<Error> loadVarsFolder(const QString &folderName, VarsFile::Scope scope);
     std::optional<Error> addVarsFile(const QString &absolutePath, VarsFile::Scope scope, const QString &target);
+    Overlay m_overlay;
     QStringList groupsWithin(const QString &group, int depth) const;
 
     QString m_directory;
