@@ -1,26 +1,91 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
 #include "CommandLine.h"
+#include "MainWizard.h"
+#include "pages/OpenPage.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QCommandLineParser>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
-int main(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
+namespace {
+
+constexpr int ExitNoDisplay = 3;
+
+void setApplicationNames() {
     QCoreApplication::setApplicationName(QStringLiteral("kubespray-wizard"));
     QCoreApplication::setOrganizationName(QStringLiteral("kubespray-wizard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KSW_VERSION));
+}
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    const QStringList arguments = QCoreApplication::arguments().mid(1);
-    const bool looksLikeCommand = !arguments.isEmpty() && !arguments.first().startsWith(u'-');
-    if (!ksw::cli::isCommand(arguments) && !looksLikeCommand) {
-        // The wizard itself arrives with the GUI; until then, say what the command line offers.
-        err << ksw::cli::usage();
-        return arguments.isEmpty() ? ksw::cli::ExitOk : ksw::cli::ExitError;
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+int runWizard(int argc, char *argv[]) {
+    if (!hasDisplay()) {
+        std::fputs("kubespray-wizard: no display to open the wizard on (DISPLAY is not set).\n"
+                   "Log in with `ssh -X` or start it on the desktop; every feature also works from the command "
+                   "line: kubespray-wizard --help\n",
+                   stderr);
+        return ExitNoDisplay;
     }
-    return ksw::cli::run(arguments, {out, err});
+    // Over ssh -X the X server is remote: shared memory images would fail, so Qt must not try them.
+    const QByteArray display = qgetenv("DISPLAY");
+    if (!display.startsWith(':') && !display.isEmpty())
+        qputenv("QT_XCB_NO_MITSHM", "1");
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("Cli", "Kubespray Wizard"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("en or ja"), QStringLiteral("LANG"));
+    const QCommandLineOption siteOption(QStringLiteral("site"), QStringLiteral("site profile"), QStringLiteral("FILE"));
+    const QCommandLineOption inventoryOption(QStringLiteral("inventory"), QStringLiteral("inventory"),
+                                             QStringLiteral("PATH"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("open the demo"));
+    parser.addOptions({langOption, siteOption, inventoryOption, demoOption});
+    parser.addPositionalArgument(QStringLiteral("inventory"), QStringLiteral("inventory"), QStringLiteral("[PATH]"));
+    parser.process(app);
+    const QString language = parser.value(langOption);
+    if (!language.isEmpty() && language != u"en" && language != u"ja") {
+        std::fprintf(stderr, "kubespray-wizard: --lang takes en or ja\n");
+        return ksw::cli::ExitError;
+    }
+    ksw::cli::installTranslations(language);
+
+    MainWizard wizard;
+    wizard.show();
+    const QString inventory =
+        parser.isSet(inventoryOption) ? parser.value(inventoryOption) : parser.positionalArguments().value(0);
+    // After the window is up, so the page can show that it is reading.
+    QTimer::singleShot(0, &wizard, [&] {
+        if (!inventory.isEmpty())
+            wizard.openPage()->openInventory(inventory, parser.value(siteOption));
+        else if (parser.isSet(demoOption))
+            wizard.openPage()->openDemo();
+    });
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool looksLikeCommand = !arguments.isEmpty() && !arguments.first().startsWith(u'-');
+    const bool isPath = looksLikeCommand && (arguments.first().contains(u'/') || arguments.first().contains(u'.'));
+    if (ksw::cli::isCommand(arguments) || (looksLikeCommand && !isPath)) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return ksw::cli::run(QCoreApplication::arguments().mid(1), {out, err});
+    }
+    return runWizard(argc, argv);
 }

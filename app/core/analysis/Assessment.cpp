@@ -42,6 +42,21 @@ Expected<Assessment> Assessment::run(const Request &request) {
     return assessment;
 }
 
+std::optional<Error> Assessment::reload(const std::optional<SiteProfile> &site) {
+    auto inventory = Inventory::load(m_config->inventory().hostsFilePath());
+    if (!inventory)
+        return inventory.error();
+    m_config = std::make_shared<ClusterConfig>(std::move(*inventory), m_config->defaults(), m_checkout.version());
+    m_site = site;
+    AnalysisInput input;
+    input.config = m_config.get();
+    input.checkout = &m_checkout;
+    input.ansible = m_ansible ? &*m_ansible : nullptr;
+    input.site = m_site ? &*m_site : nullptr;
+    m_findings = Analyzer::analyze(input);
+    return std::nullopt;
+}
+
 bool Assessment::hasBlocking() const {
     return std::any_of(m_findings.cbegin(), m_findings.cend(),
                        [](const Finding &f) { return f.severity == Finding::Severity::Blocking; });

@@ -39,6 +39,10 @@ public:
     const std::optional<AnsibleEnvironment> &ansible() const { return m_ansible; }
     const QList<Finding> &findings() const { return m_findings; }
 
+    /// Reads the inventory from disk again and analyses it with `site`, keeping what was found out about the
+    /// checkout and Ansible (after a save or restore).
+    std::optional<Error> reload(const std::optional<SiteProfile> &site);
+
     bool hasBlocking() const;
     /// Blocking or warning findings: what makes `check` exit 1.
     bool hasProblems() const;

@@ -6,6 +6,7 @@
 #include "yaml/YamlEmit.h"
 #include "yaml/YamlValues.h"
 
+#include <QHash>
 #include <QtGlobal>
 
 namespace ksw {
@@ -94,11 +95,24 @@ FixProposal FixProposals::ranges(const std::optional<Cidr> &services, const std:
 }
 
 FixProposal FixProposals::httpRegistries(const QStringList &registryHosts) const {
+    QList<MirrorRequest> requests;
+    for (const QString &host : registryHosts)
+        requests.append({host, true, true});
+    return registryMirrors(requests);
+}
+
+FixProposal FixProposals::registryMirrors(const QList<MirrorRequest> &requests) const {
     FixProposal proposal;
     const auto version = m_config.version();
     const RegistryConfig registries(m_config);
-    const auto urlOf = [](const QString &host) {
-        return QStringLiteral("http://") + host;
+    QStringList registryHosts;
+    QHash<QString, MirrorRequest> byHost;
+    for (const MirrorRequest &request : requests) {
+        registryHosts.append(request.host);
+        byHost.insert(request.host, request);
+    }
+    const auto urlOf = [&](const QString &host) {
+        return (byHost.value(host).plainHttp ? QStringLiteral("http://") : QStringLiteral("https://")) + host;
     };
 
     if (!registries.usesMirrorList()) {
@@ -135,7 +149,7 @@ FixProposal FixProposals::httpRegistries(const QStringList &registryHosts) const
         mirror["host"] = stringNode(urlOf(host));
         // Kubespray's samples write the capabilities as a short flow list.
         mirror["capabilities"] = yaml::flow(stringList({QStringLiteral("pull"), QStringLiteral("resolve")}));
-        mirror["skip_verify"] = true;
+        mirror["skip_verify"] = byHost.value(host).skipVerify;
         YAML::Node entry(YAML::NodeType::Map);
         entry["prefix"] = stringNode(host);
         if (!version || version->atLeast(2, 25))

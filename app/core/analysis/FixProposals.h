@@ -24,8 +24,17 @@ public:
 
     /// Moves the service and/or pod range (only those given); IPv6 names when `ipv6`.
     FixProposal ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods, bool ipv6) const;
+    /// How containerd should reach one registry.
+    struct MirrorRequest {
+        QString host;           ///< "name" or "name:port", as image references name it
+        bool plainHttp = true;  ///< http:// (else https://)
+        bool skipVerify = true; ///< accept a certificate nobody vouches for (https only; harmless for http)
+    };
+
     /// Plain HTTP for each of `registryHosts`, in this release's shape, keeping every other registry entry.
     FixProposal httpRegistries(const QStringList &registryHosts) const;
+    /// A mirror entry for each request, in this release's shape, keeping every other registry entry.
+    FixProposal registryMirrors(const QList<MirrorRequest> &requests) const;
     /// Company DNS for pods: upstream_dns_servers, or per-zone forwarding for `zones`
     /// (both CoreDNS and NodeLocalDNS while NodeLocalDNS is on).
     FixProposal companyDns(const QStringList &servers, const QStringList &zones) const;

@@ -124,12 +124,6 @@ private:
     QString m_path;
 };
 
-bool isDomainName(const QString &name) {
-    static const QRegularExpression pattern(QStringLiteral("^(?=.{1,253}$)([A-Za-z0-9_]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                                                           ")(\\.[A-Za-z0-9_]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
-    return pattern.match(name).hasMatch();
-}
-
 constexpr int FormatVersion = 1;
 
 } // namespace
@@ -441,6 +435,68 @@ QString SiteProfile::schemeName(Scheme scheme) {
         break;
     }
     return QStringLiteral("unknown");
+}
+
+bool SiteProfile::isDomainName(const QString &name) {
+    static const QRegularExpression pattern(QStringLiteral("^(?=.{1,253}$)([A-Za-z0-9_]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                                                           ")(\\.[A-Za-z0-9_]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
+    return pattern.match(name).hasMatch();
+}
+
+QByteArray SiteProfile::toYaml() const {
+    const auto roleName = [](Role role) {
+        switch (role) {
+        case Role::Dns:
+            return "dns";
+        case Role::Registry:
+            return "registry";
+        case Role::Other:
+            break;
+        }
+        return "other";
+    };
+    YAML::Emitter out;
+    out << YAML::Comment("Kubespray Wizard site profile: the company services a cluster must respect.");
+    out << YAML::BeginMap;
+    out << YAML::Key << "version" << YAML::Value << FormatVersion;
+    out << YAML::Key << "services" << YAML::Value << YAML::BeginSeq;
+    for (const Service &service : m_services) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << service.name.toStdString();
+        out << YAML::Key << "address" << YAML::Value << service.address.toString().toStdString();
+        out << YAML::Key << "domains" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const QString &domain : service.domains)
+            out << domain.toStdString();
+        out << YAML::EndSeq;
+        out << YAML::Key << "role" << YAML::Value << roleName(service.role);
+        if (service.role == Role::Registry) {
+            if (service.scheme != Scheme::Unknown)
+                out << YAML::Key << "scheme" << YAML::Value << schemeName(service.scheme).toStdString();
+            if (service.port > 0)
+                out << YAML::Key << "port" << YAML::Value << service.port;
+        }
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "zones" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const QString &zone : m_zones)
+        out << zone.toStdString();
+    out << YAML::EndSeq;
+    out << YAML::Key << "networks" << YAML::Value << YAML::BeginSeq;
+    for (const Network &network : m_networks) {
+        out << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << network.name.toStdString();
+        out << YAML::Key << "cidr" << YAML::Value << network.range.toString().toStdString();
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    if (!m_verificationImage.isEmpty()) {
+        out << YAML::Key << "verification" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "image" << YAML::Value << m_verificationImage.toStdString();
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+    return QByteArray(out.c_str(), static_cast<qsizetype>(out.size())) + '\n';
 }
 
 } // namespace ksw

@@ -47,6 +47,17 @@ public:
     static Expected<SiteProfile> load(const QString &path);
     static Expected<SiteProfile> parse(const QByteArray &bytes, const QString &path);
 
+    /// A profile built in the wizard; `path` is where it came from or will be saved (may be empty).
+    void setPath(const QString &path) { m_path = path; }
+    void setServices(const QList<Service> &services) { m_services = services; }
+    void setZones(const QStringList &zones) { m_zones = zones; }
+    void setNetworks(const QList<Network> &networks) { m_networks = networks; }
+    void setVerificationImage(const QString &image) { m_verificationImage = image; }
+    /// The profile in the documented format (docs/site-profile.md); parse() reads it back unchanged.
+    QByteArray toYaml() const;
+    /// True for a DNS name as the profile accepts it (letters, digits, '-', '_', dots; 253 characters at most).
+    static bool isDomainName(const QString &name);
+
     QString path() const { return m_path; }
     const QList<Service> &services() const { return m_services; }
     const QStringList &zones() const { return m_zones; }

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "session/WizardSession.h"
+
+#include "analysis/Analyzer.h"
+#include "store/InventoryStore.h"
+#include "yaml/YamlValues.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace ksw {
+
+WizardSession::WizardSession(QObject *parent)
+    : QObject(parent) {}
+
+WizardSession::~WizardSession() {
+    waitForOpen();
+}
+
+void WizardSession::open(const QString &inventoryPath, const QString &siteProfilePath,
+                         std::optional<KubesprayVersion> kubesprayVersion) {
+    if (m_busy)
+        return;
+    m_request = {inventoryPath, siteProfilePath, kubesprayVersion, true};
+    m_busy = true;
+    emit busyChanged(true);
+
+    auto result = std::make_shared<Expected<Assessment>>(Error{});
+    const Assessment::Request request = m_request;
+    // git describe and ansible-playbook --version take a second or two: never on the GUI thread.
+    m_worker = QThread::create([result, request] { *result = Assessment::run(request); });
+    connect(m_worker, &QThread::finished, this, [this, result, siteProfilePath] {
+        m_worker->deleteLater();
+        finishOpen(result, siteProfilePath);
+    });
+    m_worker->start();
+}
+
+void WizardSession::waitForOpen() {
+    if (m_worker) {
+        m_worker->wait();
+        QCoreApplication::sendPostedEvents(this);
+        // The finished() connection is queued to this thread: deliver it now.
+        QCoreApplication::processEvents();
+    }
+}
+
+void WizardSession::finishOpen(std::shared_ptr<Expected<Assessment>> result, const QString &siteProfilePath) {
+    Q_UNUSED(siteProfilePath);
+    m_busy = false;
+    if (!*result) {
+        emit busyChanged(false);
+        emit openFailed(result->error().toString());
+        return;
+    }
+    m_assessment = std::make_unique<Assessment>(std::move(result->value()));
+    m_site = m_assessment->site().value_or(SiteProfile());
+    m_plan = FixPlan::fromCurrent(m_assessment->config(), m_site);
+    recompute();
+    emit busyChanged(false);
+    emit opened();
+}
+
+QString WizardSession::inventoryDirectory() const {
+    return m_assessment ? m_assessment->config().inventory().directory() : QString();
+}
+
+void WizardSession::setSite(const SiteProfile &site) {
+    m_site = site;
+    if (m_assessment) {
+        // Registries and DNS come from the profile; the ranges typed so far stay.
+        const FixPlan fresh = FixPlan::fromCurrent(m_assessment->config(), m_site);
+        m_plan.registries = fresh.registries;
+        m_plan.dnsServers = fresh.dnsServers;
+        m_plan.zones = fresh.zones;
+        m_plan.dnsMode = fresh.dnsMode;
+    }
+    recompute();
+}
+
+void WizardSession::setPlan(const FixPlan &plan) {
+    m_plan = plan;
+    recompute();
+}
+
+void WizardSession::proposeFreeRanges() {
+    if (!m_assessment)
+        return;
+    // The analysis of the inventory as it is, with today's profile, knows the first free ranges.
+    AnalysisInput input;
+    input.config = &m_assessment->config();
+    input.checkout = &m_assessment->checkout();
+    input.site = &m_site;
+    for (const Finding &finding : Analyzer::analyze(input)) {
+        for (const SettingChange &change : finding.fix.changes) {
+            if (change.key == u"kube_service_addresses")
+                m_plan.serviceRange = yaml::scalarText(change.value);
+            else if (change.key == u"kube_pods_subnet")
+                m_plan.podRange = yaml::scalarText(change.value);
+        }
+    }
+    recompute();
+}
+
+bool WizardSession::hasBlocking(const QStringList &codes) const {
+    return std::any_of(m_findings.cbegin(), m_findings.cend(), [&](const Finding &finding) {
+        return finding.severity == Finding::Severity::Blocking && (codes.isEmpty() || codes.contains(finding.code));
+    });
+}
+
+void WizardSession::recompute() {
+    if (!m_assessment)
+        return;
+    const ClusterConfig &config = m_assessment->config();
+    m_changes = m_plan.changes(config);
+    m_edit.reset();
+    m_editError.clear();
+    Inventory::Overlay overlay;
+    const auto edit = InventoryEdit::prepare(inventoryDirectory(), m_changes);
+    if (edit) {
+        m_edit = *edit;
+        for (const InventoryEdit::FileEdit &file : m_edit->files())
+            overlay.insert(file.path, file.after);
+    } else {
+        m_editError = edit.error().toString();
+    }
+
+    // The inventory as it would be after saving, analysed with the profile being edited.
+    auto planned = Inventory::load(config.inventory().hostsFilePath(), overlay);
+    if (planned) {
+        m_plannedConfig = std::make_unique<ClusterConfig>(std::move(*planned), config.defaults(), config.version());
+        AnalysisInput input;
+        input.config = m_plannedConfig.get();
+        input.checkout = &m_assessment->checkout();
+        input.ansible = m_assessment->ansible() ? &*m_assessment->ansible() : nullptr;
+        input.site = &m_site;
+        m_findings = Analyzer::analyze(input);
+    } else {
+        m_editError = planned.error().toString();
+        m_findings = m_assessment->findings();
+    }
+    emit changed();
+}
+
+Expected<History::Entry> WizardSession::save() {
+    if (!m_assessment)
+        return Error{{}, {}, QCoreApplication::translate("WizardSession", "No inventory is open.")};
+    if (!m_edit)
+        return Error{{inventoryDirectory()}, {}, m_editError};
+    History history(inventoryDirectory());
+    QStringList keys;
+    for (const SettingChange &change : m_changes.changes())
+        keys.append(change.key);
+    const auto entry = m_edit->write(history, QStringLiteral("wizard: ") + keys.join(QStringLiteral(", ")));
+    if (!entry)
+        return entry;
+    if (!m_site.isEmpty()) {
+        if (auto problem = InventoryStore(inventoryDirectory()).keepSiteProfile(m_site.toYaml()))
+            return *problem;
+    }
+    reload();
+    return entry;
+}
+
+void WizardSession::reload() {
+    if (auto problem = m_assessment->reload(m_site.isEmpty() ? std::nullopt : std::optional<SiteProfile>(m_site)))
+        m_editError = problem->toString();
+    recompute();
+}
+
+QList<History::Entry> WizardSession::history() const {
+    return m_assessment ? History(inventoryDirectory()).entries() : QList<History::Entry>();
+}
+
+Expected<History::Entry> WizardSession::restore(const QString &entryId) {
+    if (!m_assessment)
+        return Error{{}, {}, QCoreApplication::translate("WizardSession", "No inventory is open.")};
+    History history(inventoryDirectory());
+    const auto entry = InventoryEdit::restore(inventoryDirectory(), history, entryId);
+    if (entry)
+        reload();
+    return entry;
+}
+
+} // namespace ksw
