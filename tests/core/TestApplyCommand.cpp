@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
+#include "ScenarioExpectations.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -78,13 +79,6 @@ QMap<QString, QByteArray> snapshot(const QString &root) {
     return files;
 }
 
-QByteArray replaced(QByteArray bytes, const QByteArray &before, const QByteArray &after) {
-    const qsizetype at = bytes.indexOf(before);
-    if (at < 0 || bytes.indexOf(before, at + 1) >= 0)
-        return "expected text not found exactly once: " + before;
-    return bytes.replace(at, before.size(), after);
-}
-
 } // namespace
 
 class TestApplyCommand : public QObject {
@@ -105,36 +99,8 @@ private slots:
         QVERIFY(apply.out.contains(u"+kube_pods_subnet: 10.233.128.0/18"));
         QVERIFY(apply.out.contains(u"Written."));
 
-        // Byte-exact: each file is the original with only the keys that had to change.
-        const QString cluster = QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml");
-        QCOMPARE(workspace.bytes(cluster), replaced(original.value(cluster), "\nkube_pods_subnet: 10.233.64.0/18\n",
-                                                    "\nkube_pods_subnet: 10.233.128.0/18\n"));
-        const QString all = QStringLiteral("group_vars/all/all.yml");
-        QCOMPARE(workspace.bytes(all),
-                 replaced(original.value(all), "# upstream_dns_servers:\n#   - 8.8.8.8\n#   - 8.8.4.4\n",
-                          "upstream_dns_servers:\n  - 10.244.10.130\n"));
-        const QString containerd = QStringLiteral("group_vars/all/containerd.yml");
-        QCOMPARE(
-            workspace.bytes(containerd),
-            replaced(original.value(containerd),
-                     "# containerd_registries_mirrors:\n#   - prefix: docker.io\n#     mirrors:\n"
-                     "#       - host: https://registry-1.docker.io\n#         capabilities: [\"pull\", \"resolve\"]\n"
-                     "#         skip_verify: false\n",
-                     "containerd_registries_mirrors:\n  - prefix: docker.io\n    mirrors:\n"
-                     "      - host: https://registry-1.docker.io\n        capabilities: [pull, resolve]\n"
-                     "        skip_verify: false\n"
-                     "  - prefix: docker-registry.hideichi.as.a.service.com\n"
-                     "    server: http://docker-registry.hideichi.as.a.service.com\n    mirrors:\n"
-                     "      - host: http://docker-registry.hideichi.as.a.service.com\n"
-                     "        capabilities: [pull, resolve]\n        skip_verify: true\n") +
-                "containerd_use_config_path: true\n");
-        auto after = snapshot(workspace.inventory());
-        for (const QString &file : {cluster, all, containerd})
-            after.remove(file);
-        auto untouched = original;
-        for (const QString &file : {cluster, all, containerd})
-            untouched.remove(file);
-        QCOMPARE(after, untouched);
+        // Byte-exact: each file is the original with only the keys that had to change; the others untouched.
+        QCOMPARE(snapshot(workspace.inventory()), ksw::test::scenarioFixedFiles(original));
 
         // The three faults are gone.
         const Result check =

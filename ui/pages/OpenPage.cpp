@@ -99,8 +99,12 @@ void OpenPage::openDemo() {
 void OpenPage::refresh() {
     const ksw::Assessment *assessment = session()->assessment();
     m_ui->detectedGroupBox->setVisible(assessment != nullptr);
+    m_ui->currentFindingsLabel->setVisible(assessment != nullptr);
+    m_ui->currentFindingsView->setVisible(assessment != nullptr);
     if (!assessment)
         return;
+    // The inventory as it is on disk: the pages that follow fix these.
+    m_ui->currentFindingsView->setFindings(assessment->findings());
     const ksw::Inventory &inventory = assessment->config().inventory();
     m_ui->hostsFileValueLabel->setText(QDir::toNativeSeparators(inventory.hostsFilePath()));
     const ksw::Checkout &checkout = assessment->checkout();

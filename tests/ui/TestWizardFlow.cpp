@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "ScenarioExpectations.h"
+#include "TestSupport.h"
+
+#include "CommandLine.h"
+#include "MainWizard.h"
+#include "pages/OpenPage.h"
+#include "session/WizardSession.h"
+#include "widgets/DiffView.h"
+#include "widgets/FindingsView.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QLineEdit>
+#include <QObject>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+/// Every file below `root` (relative path → bytes).
+QMap<QString, QByteArray> snapshot(const QString &root)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        files.insert(QDir(root).relativeFilePath(file), ksw::test::readAll(file));
+    }
+    return files;
+}
+
+bool hasJapanese(const QString &text)
+{
+    static const QRegularExpression japanese(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
+    return text.contains(japanese);
+}
+
+template<typename T>
+T *child(QWidget *page, const char *name)
+{
+    T *widget = page->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qWarning("no %s on %s", name, qPrintable(page->objectName()));
+    return widget;
+}
+
+} // namespace
+
+/// Drives the real wizard, offscreen, from Open to Save on the scenario's demo. The language comes from
+/// KSW_TEST_LANG (en or ja): CTest runs it once in each.
+class TestWizardFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_data.path().toUtf8()); // recent inventories (QSettings)
+        m_language = qEnvironmentVariable("KSW_TEST_LANG", QStringLiteral("en"));
+        ksw::cli::installTranslations(m_language);
+    }
+
+    void openToSave()
+    {
+        MainWizard wizard;
+        wizard.resize(1000, 720);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QCOMPARE(wizard.currentId(), int(MainWizard::OpenPageId));
+        QWidget *open = wizard.currentPage();
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+
+        // Open the demo as a person would: the button copies the bundled scenario to a fresh workspace.
+        QTest::mouseClick(child<QPushButton>(open, "demoPushButton"), Qt::LeftButton);
+        wizard.session()->waitForOpen();
+        QTRY_VERIFY(wizard.session()->isOpen());
+        const QString inventory = wizard.session()->inventoryDirectory();
+        QVERIFY(inventory.startsWith(m_data.path()));
+        const auto original = snapshot(inventory);
+        QVERIFY(child<QLabel>(open, "versionValueLabel")->text().contains(u"v2.25.0"));
+        // The three faults of the scenario, as they are today.
+        const QStringList today = child<FindingsView>(open, "currentFindingsView")->shownCodes();
+        for (const char *code : {"range-contains-company-address", "registry-http-without-mirror", "company-dns-not-used"})
+            QVERIFY2(today.contains(QLatin1String(code)), code);
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(MainWizard::ServicesPageId));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(MainWizard::RangesPageId));
+        QWidget *ranges = wizard.currentPage();
+        // The registry's address is inside the pod range: Next waits until that is fixed.
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(child<FindingsView>(ranges, "findingsView")->shownCodes().contains(u"range-contains-company-address"));
+        QTest::mouseClick(child<QPushButton>(ranges, "proposePushButton"), Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>(ranges, "podRangeLineEdit")->text(), QStringLiteral("10.233.128.0/18"));
+        QTRY_VERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(MainWizard::RegistriesPageId));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(MainWizard::DnsPageId));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(MainWizard::ReviewPageId));
+        QWidget *review = wizard.currentPage();
+        const auto diffs = review->findChildren<DiffView *>();
+        QCOMPARE(diffs.size(), 3);
+        QCOMPARE(snapshot(inventory), original); // nothing written before Save
+        QTest::mouseClick(child<QPushButton>(review, "savePushButton"), Qt::LeftButton);
+
+        QCOMPARE(snapshot(inventory), ksw::test::scenarioFixedFiles(original));
+        // The files as they were are kept outside the inventory, and the page says where.
+        const auto entries = wizard.session()->history();
+        QCOMPARE(entries.size(), 1);
+        const ksw::History history(inventory);
+        QVERIFY(history.folder().startsWith(m_data.path() + QStringLiteral("/kubespray-wizard/")));
+        QVERIFY(QFile::exists(history.folder() + QLatin1Char('/') + entries.first().id +
+                              QStringLiteral("/files/group_vars/all/all.yml")));
+        QVERIFY(child<QLabel>(review, "saveStatusLabel")->text().contains(QDir::toNativeSeparators(history.folder())));
+        // Nothing left to save, and none of the three faults remains.
+        QVERIFY(!child<QPushButton>(review, "savePushButton")->isEnabled());
+        QVERIFY(!wizard.session()->hasBlocking());
+    }
+
+    void everyPageExplainsItselfInTheChosenLanguage()
+    {
+        MainWizard wizard;
+        for (const int id : wizard.pageIds()) {
+            QWizardPage *page = wizard.page(id);
+            auto *help = page->findChild<QLabel *>(QStringLiteral("whatIsThisLabel"));
+            QVERIFY2(help && help->text().size() > 60, qPrintable(page->title()));
+            QVERIFY2(!page->title().isEmpty(), qPrintable(QString::number(id)));
+            if (m_language == u"ja") {
+                QVERIFY2(hasJapanese(page->title()), qPrintable(page->title()));
+                QVERIFY2(hasJapanese(help->text()), qPrintable(help->text()));
+            }
+        }
+        if (m_language == u"ja") {
+            for (const auto button : {QWizard::NextButton, QWizard::BackButton, QWizard::CancelButton,
+                                      QWizard::FinishButton})
+                QVERIFY2(hasJapanese(wizard.button(button)->text()), qPrintable(wizard.button(button)->text()));
+            const auto buttons = wizard.findChildren<QPushButton *>();
+            for (const QPushButton *button : buttons) {
+                if (!button->text().isEmpty())
+                    QVERIFY2(hasJapanese(button->text()), qPrintable(button->objectName() + u' ' + button->text()));
+            }
+        }
+    }
+
+private:
+    QTemporaryDir m_data;
+    QString m_language;
+};
+
+QTEST_MAIN(TestWizardFlow)
+#include "TestWizardFlow.moc"
