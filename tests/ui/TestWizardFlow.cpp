@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include "CommandLine.h"
+#include "Dialogs.h"
 #include "MainWizard.h"
 #include "pages/OpenPage.h"
 #include "session/WizardSession.h"
@@ -11,6 +12,7 @@
 #include "widgets/FindingsView.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QObject>
@@ -22,8 +24,7 @@
 namespace {
 
 /// Every file below `root` (relative path → bytes).
-QMap<QString, QByteArray> snapshot(const QString &root)
-{
+QMap<QString, QByteArray> snapshot(const QString &root) {
     QMap<QString, QByteArray> files;
     QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -33,15 +34,12 @@ QMap<QString, QByteArray> snapshot(const QString &root)
     return files;
 }
 
-bool hasJapanese(const QString &text)
-{
+bool hasJapanese(const QString &text) {
     static const QRegularExpression japanese(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
     return text.contains(japanese);
 }
 
-template<typename T>
-T *child(QWidget *page, const char *name)
-{
+template <typename T> T *child(QWidget *page, const char *name) {
     T *widget = page->findChild<T *>(QLatin1String(name));
     if (!widget)
         qWarning("no %s on %s", name, qPrintable(page->objectName()));
@@ -52,21 +50,18 @@ T *child(QWidget *page, const char *name)
 
 /// Drives the real wizard, offscreen, from Open to Save on the scenario's demo. The language comes from
 /// KSW_TEST_LANG (en or ja): CTest runs it once in each.
-class TestWizardFlow : public QObject
-{
+class TestWizardFlow : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
         qputenv("XDG_CONFIG_HOME", m_data.path().toUtf8()); // recent inventories (QSettings)
         m_language = qEnvironmentVariable("KSW_TEST_LANG", QStringLiteral("en"));
         ksw::cli::installTranslations(m_language);
     }
 
-    void openToSave()
-    {
+    void openToSave() {
         MainWizard wizard;
         wizard.resize(1000, 720);
         wizard.show();
@@ -85,7 +80,8 @@ private slots:
         QVERIFY(child<QLabel>(open, "versionValueLabel")->text().contains(u"v2.25.0"));
         // The three faults of the scenario, as they are today.
         const QStringList today = child<FindingsView>(open, "currentFindingsView")->shownCodes();
-        for (const char *code : {"range-contains-company-address", "registry-http-without-mirror", "company-dns-not-used"})
+        for (const char *code :
+             {"range-contains-company-address", "registry-http-without-mirror", "company-dns-not-used"})
             QVERIFY2(today.contains(QLatin1String(code)), code);
         QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
 
@@ -131,10 +127,17 @@ private slots:
         // Nothing left to save, and none of the three faults remains.
         QVERIFY(!child<QPushButton>(review, "savePushButton")->isEnabled());
         QVERIFY(!wizard.session()->hasBlocking());
+
+        // "Restore an earlier version" puts the original bytes back, after asking.
+        auto *versions = child<QComboBox>(review, "historyComboBox");
+        QCOMPARE(versions->count(), 1);
+        Dialogs::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(child<QPushButton>(review, "restorePushButton"), Qt::LeftButton);
+        QCOMPARE(snapshot(inventory), original);
+        QCOMPARE(versions->count(), 2); // the restore is itself undoable
     }
 
-    void everyPageExplainsItselfInTheChosenLanguage()
-    {
+    void everyPageExplainsItselfInTheChosenLanguage() {
         MainWizard wizard;
         for (const int id : wizard.pageIds()) {
             QWizardPage *page = wizard.page(id);
@@ -147,8 +150,8 @@ private slots:
             }
         }
         if (m_language == u"ja") {
-            for (const auto button : {QWizard::NextButton, QWizard::BackButton, QWizard::CancelButton,
-                                      QWizard::FinishButton})
+            for (const auto button :
+                 {QWizard::NextButton, QWizard::BackButton, QWizard::CancelButton, QWizard::FinishButton})
                 QVERIFY2(hasJapanese(wizard.button(button)->text()), qPrintable(wizard.button(button)->text()));
             const auto buttons = wizard.findChildren<QPushButton *>();
             for (const QPushButton *button : buttons) {
