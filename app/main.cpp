@@ -57,6 +57,8 @@ int runWizard(int argc, char *argv[]) {
         return ksw::cli::ExitError;
     }
     ksw::cli::installTranslations(language);
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.kubespray_wizard.KubesprayWizard"));
+    MainWizard::applyLocaleFont();
 
     MainWizard wizard;
     wizard.show();

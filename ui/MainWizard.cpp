@@ -10,6 +10,10 @@
 #include "pages/ServicesPage.h"
 #include "session/WizardSession.h"
 
+#include <QApplication>
+#include <QFontDatabase>
+#include <QLocale>
+
 MainWizard::MainWizard(QWidget *parent)
     : QWizard(parent)
     , m_session(new ksw::WizardSession(this)) {
@@ -18,6 +22,7 @@ MainWizard::MainWizard(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/kubespray-wizard.svg")));
     // Classic style: plain widgets that draw the same locally and over ssh -X, no animations.
     setWizardStyle(QWizard::ClassicStyle);
+    setPixmap(QWizard::LogoPixmap, windowIcon().pixmap(48, 48));
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     setMinimumSize(860, 640);
@@ -34,6 +39,15 @@ MainWizard::MainWizard(QWidget *parent)
 
 MainWizard::~MainWizard() {
     m_session->waitForOpen();
+}
+
+void MainWizard::applyLocaleFont() {
+    const QString family = QStringLiteral("Noto Sans CJK JP");
+    if (QLocale().language() != QLocale::Japanese || !QFontDatabase::families().contains(family))
+        return;
+    QFont font = QApplication::font();
+    font.setFamily(family);
+    QApplication::setFont(font);
 }
 
 OpenPage *MainWizard::openPage() const {

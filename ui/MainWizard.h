@@ -19,6 +19,10 @@ public:
     explicit MainWizard(QWidget *parent = nullptr);
     ~MainWizard() override;
 
+    /// For Japanese, one CJK family for the whole window: text next to digits and Latin words then reads
+    /// evenly instead of mixing per-glyph fallback fonts. Call after the translations are installed.
+    static void applyLocaleFont();
+
     ksw::WizardSession *session() const { return m_session; }
     OpenPage *openPage() const;
 

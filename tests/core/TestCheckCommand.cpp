@@ -188,6 +188,20 @@ private slots:
         QVERIFY2(result.err.contains(site + QStringLiteral(":3:14: services[0].address:")), qPrintable(result.err));
     }
 
+    void wizardWithoutADisplaySaysSoAndExitsThree()
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QLatin1String(name));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(KSW_BINARY), {QStringLiteral("--demo")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 3);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(u"no display") && err.contains(u"ssh -X"), qPrintable(err));
+    }
+
     void helpAndVersion() {
         const Result help = runWizard({QStringLiteral("check"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);

@@ -3,6 +3,10 @@
 #pragma once
 
 #include "pages/WizardPage.h"
+#include "widgets/AddressStrip.h"
+
+#include <QList>
+#include <QStringList>
 
 #include <memory>
 
@@ -18,6 +22,22 @@ public:
     explicit RangesPage(ksw::WizardSession *session, QWidget *parent = nullptr);
     ~RangesPage() override;
 
+    /// The finding codes this page is about (shown in its findings list; a blocking one holds Next back).
+    static const QStringList &rangeCodes();
+
+    bool isComplete() const override;
+
+protected:
+    void refresh() override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// Hands the typed ranges to the session.
+    void fieldsEdited();
+    /// What the address strip shows: the plan's ranges, company addresses, nodes, NodeLocalDNS.
+    QList<AddressStrip::Item> stripItems() const;
+    void showOrigins();
+    void colourProblemLabels();
+
     std::unique_ptr<Ui::RangesPage> m_ui;
 };

@@ -98,6 +98,8 @@ ServicesPage::ServicesPage(ksw::WizardSession *session, QWidget *parent)
     m_ui->servicesTableWidget->setItemDelegateForColumn(RoleColumn, roles);
     m_ui->servicesTableWidget->setItemDelegateForColumn(SchemeColumn, schemes);
     m_ui->servicesTableWidget->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->servicesTableWidget->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
+    m_ui->servicesTableWidget->horizontalHeader()->setSectionResizeMode(AddressColumn, QHeaderView::ResizeToContents);
     m_ui->servicesTableWidget->horizontalHeader()->setSectionResizeMode(DomainsColumn, QHeaderView::Stretch);
     m_ui->servicesTableWidget->verticalHeader()->hide();
     m_ui->networksTableWidget->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

@@ -3,6 +3,7 @@
 #include "analysis/Analyzer.h"
 
 #include "analysis/FixProposals.h"
+#include "analysis/NodeAddresses.h"
 #include "analysis/RegistryConfig.h"
 #include "kubespray/AnsibleEnvironment.h"
 #include "kubespray/Checkout.h"
@@ -21,14 +22,6 @@ namespace ksw {
 namespace {
 
 using Severity = Finding::Severity;
-
-/// A node's address as the inventory gives it (ansible_host, ip, access_ip, ip6, access_ip6).
-struct NodeAddress {
-    QString host;
-    QString variable;
-    IpAddress address;
-    Origin origin;
-};
 
 /// A cluster range variable, parsed.
 struct RangeVariable {
@@ -146,45 +139,6 @@ private:
         return variable;
     }
 
-    QList<NodeAddress> nodeAddresses(bool ipv6) const {
-        const QStringList variables =
-            ipv6 ? QStringList{QStringLiteral("ip6"), QStringLiteral("access_ip6"), QStringLiteral("ansible_host")}
-                 : QStringList{QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip")};
-        const Inventory &inventory = m_config.inventory();
-        QList<NodeAddress> result;
-        const auto consider = [&](const QString &host, const QString &variable, const YAML::Node &value,
-                                  const Origin &origin) {
-            const auto address = IpAddress::parse(yaml::scalarText(value));
-            if (!address || address->isV6() != ipv6)
-                return;
-            result.append({host, variable, *address, origin});
-        };
-        for (const QString &host : inventory.hostNames()) {
-            const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
-            for (const QString &variable : variables) {
-                if (!entry.vars.contains(variable))
-                    continue;
-                const Origin origin{Origin::Kind::Inventory,
-                                    inventory.hostsFilePath(),
-                                    inventory.displayPath(inventory.hostsFilePath()),
-                                    entry.vars.value(variable).line,
-                                    {}};
-                consider(host, variable, entry.vars.value(variable).value, origin);
-            }
-        }
-        for (const Inventory::VarsFile &file : inventory.varsFiles()) {
-            if (file.scope != Inventory::VarsFile::Scope::Host)
-                continue;
-            for (const QString &variable : variables) {
-                if (const auto key = file.document.value(variable)) {
-                    consider(file.target, variable, key->value,
-                             {Origin::Kind::Inventory, file.document.path(), file.displayPath, key->line, {}});
-                }
-            }
-        }
-        return result;
-    }
-
     void checkRanges(bool ipv6) {
         const QString suffix = ipv6 ? QStringLiteral("_ipv6") : QString();
         const RangeVariable services = rangeVariable(QStringLiteral("kube_service_addresses") + suffix);
@@ -202,7 +156,7 @@ private:
                     reserved.append({network.range, network.name});
             }
         }
-        const QList<NodeAddress> nodes = nodeAddresses(ipv6);
+        const QList<NodeAddress> nodes = ksw::nodeAddresses(m_config.inventory(), ipv6);
         for (const NodeAddress &node : nodes)
             reserved.append({Cidr::host(node.address), node.host + QLatin1Char(' ') + node.variable});
         std::optional<IpAddress> nodeLocalDns;

@@ -87,11 +87,13 @@ void WizardSession::setPlan(const FixPlan &plan) {
 void WizardSession::proposeFreeRanges() {
     if (!m_assessment)
         return;
-    // The analysis of the inventory as it is, with today's profile, knows the first free ranges.
+    // The analysis of the inventory as the plan leaves it knows the first free ranges (typed values that
+    // cannot be used fall back to today's).
     AnalysisInput input;
-    input.config = &m_assessment->config();
+    input.config = m_plannedConfig ? m_plannedConfig.get() : &m_assessment->config();
     input.checkout = &m_assessment->checkout();
-    input.site = &m_site;
+    const SiteProfile site = siteForAnalysis();
+    input.site = &site;
     for (const Finding &finding : Analyzer::analyze(input)) {
         for (const SettingChange &change : finding.fix.changes) {
             if (change.key == u"kube_service_addresses")
@@ -107,6 +109,39 @@ bool WizardSession::hasBlocking(const QStringList &codes) const {
     return std::any_of(m_findings.cbegin(), m_findings.cend(), [&](const Finding &finding) {
         return finding.severity == Finding::Severity::Blocking && (codes.isEmpty() || codes.contains(finding.code));
     });
+}
+
+SiteProfile WizardSession::siteForAnalysis() const {
+    // The DNS page names the company DNS servers: what is typed there is what pods must reach. Registry
+    // schemes stay the profile's: they are facts about the registry that the registry choices must fit.
+    const QList<FixPlan::Problem> problems = m_plan.problems();
+    const bool serversValid = std::none_of(problems.cbegin(), problems.cend(),
+                                           [](const FixPlan::Problem &p) { return p.field == u"dnsServers"; });
+    QStringList siteServers;
+    for (const SiteProfile::Service &service : m_site.dnsServers())
+        siteServers.append(service.address.toString());
+    if (!serversValid || m_plan.dnsServers.isEmpty() || m_plan.dnsServers == siteServers)
+        return m_site;
+
+    SiteProfile site = m_site;
+    QList<SiteProfile::Service> services;
+    SiteProfile::Service templateService;
+    for (const SiteProfile::Service &service : m_site.services()) {
+        if (service.role == SiteProfile::Role::Dns)
+            templateService = service;
+        else
+            services.append(service);
+    }
+    for (const QString &server : m_plan.dnsServers) {
+        SiteProfile::Service dns = templateService;
+        dns.role = SiteProfile::Role::Dns;
+        dns.address = *IpAddress::parse(server);
+        if (dns.name.isEmpty() || m_plan.dnsServers.size() > 1)
+            dns.name = QCoreApplication::translate("WizardSession", "Company DNS %1").arg(server);
+        services.append(dns);
+    }
+    site.setServices(services);
+    return site;
 }
 
 void WizardSession::recompute() {
@@ -134,7 +169,8 @@ void WizardSession::recompute() {
         input.config = m_plannedConfig.get();
         input.checkout = &m_assessment->checkout();
         input.ansible = m_assessment->ansible() ? &*m_assessment->ansible() : nullptr;
-        input.site = &m_site;
+        const SiteProfile site = siteForAnalysis();
+        input.site = &site;
         m_findings = Analyzer::analyze(input);
     } else {
         m_editError = planned.error().toString();

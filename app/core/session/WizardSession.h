@@ -79,6 +79,8 @@ signals:
 private:
     void finishOpen(std::shared_ptr<Expected<Assessment>> result, const QString &siteProfilePath);
     void recompute();
+    /// The profile the analysis judges the plan against: the one being edited, with the DNS servers typed.
+    SiteProfile siteForAnalysis() const;
     void reload();
 
     bool m_busy = false;

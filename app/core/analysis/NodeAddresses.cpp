@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "analysis/NodeAddresses.h"
+
+#include "kubespray/Inventory.h"
+#include "yaml/YamlValues.h"
+
+namespace ksw {
+
+QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
+    // Kubespray's addressing variables (docs/ansible/vars.md): ansible_host to connect, ip to bind, access_ip for
+    // other hosts to reach this one.
+    const QStringList variables =
+        ipv6 ? QStringList{QStringLiteral("ip6"), QStringLiteral("access_ip6"), QStringLiteral("ansible_host")}
+             : QStringList{QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip")};
+    QList<NodeAddress> result;
+    const auto consider = [&](const QString &host, const QString &variable, const YAML::Node &value,
+                              const Origin &origin) {
+        const auto address = IpAddress::parse(yaml::scalarText(value));
+        if (address && address->isV6() == ipv6)
+            result.append({host, variable, *address, origin});
+    };
+    for (const QString &host : inventory.hostNames()) {
+        const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
+        for (const QString &variable : variables) {
+            if (!entry.vars.contains(variable))
+                continue;
+            const Origin origin{Origin::Kind::Inventory,
+                                inventory.hostsFilePath(),
+                                inventory.displayPath(inventory.hostsFilePath()),
+                                entry.vars.value(variable).line,
+                                {}};
+            consider(host, variable, entry.vars.value(variable).value, origin);
+        }
+        for (const Inventory::VarsFile &file : inventory.varsFiles()) {
+            if (file.scope != Inventory::VarsFile::Scope::Host || file.target != host)
+                continue;
+            for (const QString &variable : variables) {
+                if (const auto key = file.document.value(variable)) {
+                    consider(host, variable, key->value,
+                             {Origin::Kind::Inventory, file.document.path(), file.displayPath, key->line, {}});
+                }
+            }
+        }
+    }
+    return result;
+}
+
+} // namespace ksw
