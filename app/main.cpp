@@ -28,6 +28,7 @@ bool hasDisplay() {
 
 int runWizard(int argc, char *argv[]) {
     if (!hasDisplay()) {
+        // No QCoreApplication yet, so no translator: this one message stays English.
         std::fputs("kubespray-wizard: no display to open the wizard on (DISPLAY is not set).\n"
                    "Log in with `ssh -X` or start it on the desktop; every feature also works from the command "
                    "line: kubespray-wizard --help\n",
@@ -43,11 +44,15 @@ int runWizard(int argc, char *argv[]) {
     setApplicationNames();
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("Cli", "Kubespray Wizard"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("en or ja"), QStringLiteral("LANG"));
-    const QCommandLineOption siteOption(QStringLiteral("site"), QStringLiteral("site profile"), QStringLiteral("FILE"));
-    const QCommandLineOption inventoryOption(QStringLiteral("inventory"), QStringLiteral("inventory"),
+    // Parsed before the translations are installed (--lang chooses them): the option texts are English.
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: en or ja."),
+                                        QStringLiteral("LANG"));
+    const QCommandLineOption siteOption(QStringLiteral("site"), QStringLiteral("The site profile (company services)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption inventoryOption(QStringLiteral("inventory"),
+                                             QStringLiteral("The inventory: a hosts file or its folder."),
                                              QStringLiteral("PATH"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("open the demo"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Open a fresh copy of the demo."));
     parser.addOptions({langOption, siteOption, inventoryOption, demoOption});
     parser.addPositionalArgument(QStringLiteral("inventory"), QStringLiteral("inventory"), QStringLiteral("[PATH]"));
     parser.process(app);

@@ -29,6 +29,74 @@
     </message>
 </context>
 <context>
+    <name>AddressStrip</name>
+    <message>
+        <source>Address ranges and company addresses</source>
+        <comment>@info accessible</comment>
+        <translation>アドレス範囲と社内のアドレス</translation>
+    </message>
+    <message>
+        <source>%1 (conflict)</source>
+        <comment>@info accessible</comment>
+        <translation>%1（衝突）</translation>
+    </message>
+    <message>
+        <source>Service range</source>
+        <comment>@item legend</comment>
+        <translation>Serviceのアドレス範囲</translation>
+    </message>
+    <message>
+        <source>Pod range</source>
+        <comment>@item legend</comment>
+        <translation>Podのアドレス範囲</translation>
+    </message>
+    <message>
+        <source>Company service</source>
+        <comment>@item legend</comment>
+        <translation>社内サービス</translation>
+    </message>
+    <message>
+        <source>Company network</source>
+        <comment>@item legend</comment>
+        <translation>社内ネットワーク</translation>
+    </message>
+    <message>
+        <source>Node address</source>
+        <comment>@item legend</comment>
+        <translation>ノードのアドレス</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS</source>
+        <comment>@item legend</comment>
+        <translation>NodeLocalDNS</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <comment>@item legend</comment>
+        <translation>衝突</translation>
+    </message>
+    <message>
+        <source>Gap shortened</source>
+        <comment>@item legend</comment>
+        <translation>間隔を短縮</translation>
+    </message>
+    <message>
+        <source>Enter valid ranges to see them here.</source>
+        <comment>@info</comment>
+        <translation>有効なアドレス範囲を入力すると、ここに表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 — conflicts with a cluster range</source>
+        <comment>@info:tooltip</comment>
+        <translation>%1 — クラスタのアドレス範囲と衝突しています</translation>
+    </message>
+    <message>
+        <source>Gaps between far-apart addresses are shortened: order is kept, distances are not.</source>
+        <comment>@info:tooltip</comment>
+        <translation>離れたアドレスの間は詰めて表示しています。並び順は実際のとおりですが、間隔は実際の距離を表していません。</translation>
+    </message>
+</context>
+<context>
     <name>Ansible</name>
     <message>
         <source>%1 did not answer in time.</source>
@@ -265,27 +333,248 @@
     </message>
     <message>
         <source>Profile:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル: %1</translation>
     </message>
     <message>
         <source>Blocking: %1, warnings: %2, information: %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
-
-Without a command the wizard opens. Commands:
-  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]
-      Reads a Kubespray inventory and reports what will break the cluster.
-
-Exit codes: 0 done, 1 findings remain, 2 error (nothing written). See each command&apos;s --help.
-Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
-</source>
-        <translation type="unfinished"></translation>
+        <translation>要対応: %1件、警告: %2件、情報: %3件。</translation>
     </message>
     <message>
         <source>Exit codes: 0 done, nothing left to report; 1 findings remain; 2 error (bad input; nothing was written).</source>
-        <translation type="unfinished"></translation>
+        <translation>終了コード: 0=完了（報告する問題なし）、1=指摘事項が残っている、2=エラー（入力に誤りがあり、何も書き込んでいない）。</translation>
+    </message>
+    <message>
+        <source>Kubespray Wizard</source>
+        <translation>Kubespray Wizard</translation>
+    </message>
+    <message>
+        <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
+       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)
+
+Commands:
+  check   --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION]
+      Reads a Kubespray inventory and reports what will break the cluster.
+  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
+      Writes the proposed fixes into the inventory; the earlier files are kept.
+  history --inventory PATH
+      Lists the kept earlier versions of the inventory&apos;s files.
+  restore --inventory PATH VERSION
+      Puts back the files of an earlier version.
+Every command takes --lang en|ja and --help.
+
+Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.
+</source>
+        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
+       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   （ウィザード）
+
+コマンド:
+  check   --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION]
+      Kubesprayのインベントリを読み、クラスタを壊す原因を報告します。
+  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
+      修正案をインベントリに書き込みます。変更前のファイルは保存されます。
+  history --inventory PATH
+      保存してあるインベントリのファイルの以前のバージョンを一覧表示します。
+  restore --inventory PATH VERSION
+      以前のバージョンのファイルを元に戻します。
+どのコマンドも--lang en|jaと--helpを受け付けます。
+
+終了コード: 0 完了、1 指摘事項が残っている、2 エラー（何も書き込んでいません）、3 ウィザードを表示する画面がない。
+</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerdPreview</name>
+    <message>
+        <source>container_manager is %1: Kubespray does not configure containerd, so none of this applies.</source>
+        <translation>container_managerが%1のため、Kubesprayはcontainerdを設定しません。ここに示す内容は適用されません。</translation>
+    </message>
+    <message>
+        <source>Kubespray release unknown: shown as the newest releases read it (containerd_registries_mirrors, hosts.toml).</source>
+        <translation>Kubesprayのバージョンが不明です。最新のリリースが読む形（containerd_registries_mirrors、hosts.toml）で表示しています。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries (registry name → endpoint URLs), written into config.toml; containerd_insecure_registries must stay unset, as next to containerd_registries it makes containerd refuse its configuration.</source>
+        <translation>Kubespray %1: containerd_registries（レジストリ名 → エンドポイントURL）がconfig.tomlに書き込まれます。containerd_insecure_registriesは設定しないでください。containerd_registriesと併用するとcontainerdが設定を拒否します。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries (registry name → endpoint URLs), written into config.toml.</source>
+        <translation>Kubespray %1: containerd_registries（レジストリ名 → エンドポイントURL）がconfig.tomlに書き込まれます。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors without server: (the fallback is always https://&lt;prefix&gt;), and containerd_use_config_path so containerd reads hosts.toml.</source>
+        <translation>Kubespray %1: server:なしのcontainerd_registries_mirrors（フォールバック先は常にhttps://&lt;prefix&gt;）と、containerdにhosts.tomlを読ませるcontainerd_use_config_pathを使います。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors without server: (the fallback is always https://&lt;prefix&gt;), but containerd_use_config_path is off, so the list is written into config.toml (the hosts.toml files are written too, but not read).</source>
+        <translation>Kubespray %1: server:なしのcontainerd_registries_mirrors（フォールバック先は常にhttps://&lt;prefix&gt;）を使いますが、containerd_use_config_pathがオフのため、リストはconfig.tomlに書き込まれます（hosts.tomlも書き込まれますが、読まれません）。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors with server:, and containerd_use_config_path so containerd reads hosts.toml.</source>
+        <translation>Kubespray %1: server:付きのcontainerd_registries_mirrorsと、containerdにhosts.tomlを読ませるcontainerd_use_config_pathを使います。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors with server:, but containerd_use_config_path is off, so the list is written into config.toml (the hosts.toml files are written too, but not read).</source>
+        <translation>Kubespray %1: server:付きのcontainerd_registries_mirrorsを使いますが、containerd_use_config_pathがオフのため、リストはconfig.tomlに書き込まれます（hosts.tomlも書き込まれますが、読まれません）。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors with server:, and containerd always reads hosts.toml.</source>
+        <translation>Kubespray %1: server:付きのcontainerd_registries_mirrorsを使い、containerdは常にhosts.tomlを読みます。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors with server:, ca and client, and containerd always reads hosts.toml.</source>
+        <translation>Kubespray %1: server:、ca、client付きのcontainerd_registries_mirrorsを使い、containerdは常にhosts.tomlを読みます。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1: containerd_registries_mirrors with server:, ca, client and header, and containerd always reads hosts.toml.</source>
+        <translation>Kubespray %1: server:、ca、client、header付きのcontainerd_registries_mirrorsを使い、containerdは常にhosts.tomlを読みます。</translation>
+    </message>
+    <message>
+        <source>%1 is a Jinja expression here; the preview cannot evaluate it.</source>
+        <translation>%1はここではJinjaの式のため、プレビューでは評価できません。</translation>
+    </message>
+    <message>
+        <source>(only the registry part)</source>
+        <translation>（レジストリの部分のみ）</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWorkspace</name>
+    <message>
+        <source>Cannot create the demo folder.</source>
+        <translation>デモ用のフォルダを作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the demo file.</source>
+        <translation>デモ用のファイルをコピーできません。</translation>
+    </message>
+    <message>
+        <source>The program carries no demo.</source>
+        <translation>このプログラムにはデモが含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>DnsPage</name>
+    <message>
+        <source>Pods ask the cluster&apos;s DNS for every name. Cluster names (services, pods) it answers itself; every other name goes to upstream servers, by default the ones in the node&apos;s /etc/resolv.conf. So a name only the company DNS knows fails inside pods, even when it works on the node, until the company DNS is named here. NodeLocalDNS, on by default, is a small DNS cache on every node that pods ask first: it passes cluster names to CoreDNS but sends every other name straight upstream, which is why company zones are written for NodeLocalDNS as well as for CoreDNS.</source>
+        <comment>@info</comment>
+        <translation>Podは、どの名前の名前解決もクラスタのDNSに問い合わせます。クラスタ内の名前（ServiceやPod）にはクラスタのDNS自身が応答し、それ以外の名前はすべて上位のDNSサーバーに転送されます。転送先は、デフォルトではノードの/etc/resolv.confに書かれているDNSサーバーです。そのため、社内DNSにしか登録されていない名前は、ノード上では解決できても、ここで社内DNSを指定するまではPodの中では解決できません。NodeLocalDNS（デフォルトで有効）は各ノードで動く小さなDNSキャッシュで、Podは最初にここへ問い合わせます。NodeLocalDNSはクラスタ内の名前をCoreDNSに渡しますが、それ以外の名前は上位のDNSサーバーへ直接送ります。社内ゾーンの設定をCoreDNSだけでなくNodeLocalDNSにも書き込むのはこのためです。</translation>
+    </message>
+    <message>
+        <source>Forward &amp;every name outside the cluster to the company DNS (upstream_dns_servers)</source>
+        <comment>@option:radio</comment>
+        <translation>クラスタ外の名前をすべて社内DNSに転送する（upstream_dns_servers）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Forward only the company &amp;zones to it (coredns_external_zones, nodelocaldns_external_zones)</source>
+        <comment>@option:radio</comment>
+        <translation>社内ゾーンの名前だけを社内DNSに転送する（coredns_external_zones、nodelocaldns_external_zones）(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Company DNS &amp;servers:</source>
+        <comment>@label:textbox</comment>
+        <translation>社内DNSサーバー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>10.244.10.130, 10.244.10.131</source>
+        <comment>@info:placeholder</comment>
+        <translation>10.244.10.130, 10.244.10.131</translation>
+    </message>
+    <message>
+        <source>corp.example.com, example.internal</source>
+        <comment>@info:placeholder</comment>
+        <translation>corp.example.com, example.internal</translation>
+    </message>
+    <message>
+        <source>How pods&apos; names will be &amp;resolved after saving:</source>
+        <comment>@label</comment>
+        <translation>保存後のPodの名前解決の流れ(&amp;R):</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <comment>@title:page</comment>
+        <translation>名前解決（DNS）</translation>
+    </message>
+    <message>
+        <source>How should pods reach the company DNS?</source>
+        <comment>@subtitle:page</comment>
+        <translation>Podから社内DNSをどのように参照させますか？</translation>
+    </message>
+    <message>
+        <source>The addresses of the company DNS servers, separated by commas or spaces.</source>
+        <comment>@info:whatsthis</comment>
+        <translation>社内DNSサーバーのアドレスです。複数ある場合は、カンマまたは空白で区切ります。</translation>
+    </message>
+    <message>
+        <source>The company&apos;s DNS domains (zones) whose names only the company DNS knows, such as corp.example.com.</source>
+        <comment>@info:whatsthis</comment>
+        <translation>社内DNSにしか登録されていない名前を含む、社内のDNSドメイン（ゾーン）です。corp.example.comなど。</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS is on: pods ask it first, and it sends names outside the cluster straight upstream without asking CoreDNS. So the zones are written twice: coredns_external_zones for CoreDNS and nodelocaldns_external_zones for NodeLocalDNS.</source>
+        <comment>@info</comment>
+        <translation>NodeLocalDNSが有効です。Podは最初にNodeLocalDNSへ問い合わせ、NodeLocalDNSはクラスタ外の名前をCoreDNSを通さずに上位のDNSサーバーへ直接送ります。そのため、ゾーンはCoreDNS用のcoredns_external_zonesと、NodeLocalDNS用のnodelocaldns_external_zonesの2か所に書き込みます。</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS is on: pods ask it first, and it sends names outside the cluster straight upstream without asking CoreDNS. Both read upstream_dns_servers, so that one setting reaches both.</source>
+        <comment>@info</comment>
+        <translation>NodeLocalDNSが有効です。Podは最初にNodeLocalDNSへ問い合わせ、NodeLocalDNSはクラスタ外の名前をCoreDNSを通さずに上位のDNSサーバーへ直接送ります。upstream_dns_serversはCoreDNSとNodeLocalDNSの両方が読み込むため、この1つの設定で両方に反映されます。</translation>
+    </message>
+    <message>
+        <source>Nothing to preview: %1</source>
+        <comment>@info</comment>
+        <translation>プレビューを表示できません: %1</translation>
+    </message>
+    <message>
+        <source>Company z&amp;ones:</source>
+        <comment>@label:textbox</comment>
+        <translation>社内ゾーン(&amp;O):</translation>
+    </message>
+</context>
+<context>
+    <name>DnsPreview</name>
+    <message>
+        <source>the DNS servers in the node&apos;s /etc/resolv.conf</source>
+        <translation>ノードの/etc/resolv.confにあるDNSサーバー</translation>
+    </message>
+    <message>
+        <source>dns_mode is %1: Kubespray does not set up CoreDNS, so it decides no forwarding.</source>
+        <translation>dns_modeが%1のため、KubesprayはCoreDNSを構築せず、転送先も決めません。</translation>
+    </message>
+    <message>
+        <source>Pods ask NodeLocalDNS at %1 on their own node.</source>
+        <translation>Podは自分のノード上のNodeLocalDNS（%1）に問い合わせます。</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS sends cluster names (%1) and reverse lookups to CoreDNS at %2.</source>
+        <translation>NodeLocalDNSはクラスタ内の名前（%1）と逆引きを、CoreDNS（%2）に送ります。</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS sends %1 to %2.</source>
+        <translation>NodeLocalDNSは%1を%2に送ります。</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS sends every other name straight to %1.</source>
+        <translation>NodeLocalDNSはそれ以外の名前をすべて、直接%1に送ります。</translation>
+    </message>
+    <message>
+        <source>CoreDNS would send %1 to %2, but NodeLocalDNS never passes these names to it.</source>
+        <translation>CoreDNSは%1を%2に送る設定ですが、NodeLocalDNSがこれらの名前をCoreDNSに渡すことはありません。</translation>
+    </message>
+    <message>
+        <source>Pods ask CoreDNS at %1.</source>
+        <translation>PodはCoreDNS（%1）に問い合わせます。</translation>
+    </message>
+    <message>
+        <source>CoreDNS answers cluster names (%1) itself.</source>
+        <translation>CoreDNSはクラスタ内の名前（%1）に自分で応答します。</translation>
+    </message>
+    <message>
+        <source>CoreDNS sends %1 to %2.</source>
+        <translation>CoreDNSは%1を%2に送ります。</translation>
+    </message>
+    <message>
+        <source>CoreDNS sends every other name to %1.</source>
+        <translation>CoreDNSはそれ以外の名前をすべて%1に送ります。</translation>
     </message>
 </context>
 <context>
@@ -504,31 +793,74 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>The Kubespray version could not be determined; the newest release&apos;s rules are assumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのバージョンを特定できませんでした。最新リリースのルールを前提にしています。</translation>
     </message>
     <message>
         <source>Nodes reach each other on this address; inside the cluster it would be routed to pods or services instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>ノード同士はこのアドレスで通信します。このアドレスがクラスタのアドレス範囲に含まれると、クラスタ内ではPodやServiceへルーティングされてしまいます。</translation>
     </message>
     <message>
         <source>%1 is /%2, which does not fit inside the pod range %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は/%2で、Podのアドレス範囲%3に収まりません。</translation>
     </message>
     <message>
         <source>With Kubespray %1, containerd_insecure_registries next to containerd_registries makes containerd refuse its configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubespray %1では、containerd_registriesとcontainerd_insecure_registriesを併用すると、containerdが設定を受け付けなくなります。</translation>
     </message>
     <message>
         <source>In this release the two variables write config_path and mirrors into the same config.toml, which containerd rejects. Use containerd_registries with an http:// endpoint instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>このリリースでは、2つの変数によってconfig_pathとmirrorsが同じconfig.tomlに書き込まれ、containerdがその設定を拒否します。代わりに、http://のエンドポイントを指定したcontainerd_registriesを使用してください。</translation>
     </message>
     <message>
         <source>Kubespray&apos;s address filters need netaddr, and its templates need jmespath; without them the playbooks fail early.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubesprayのアドレス用フィルターにはnetaddrが、テンプレートにはjmespathが必要です。これらがないと、playbookは序盤で失敗します。</translation>
     </message>
     <message>
         <source>%1 is set more than once in %2 (lines %3 and %4); Ansible uses the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が%2で複数回設定されています（%3行目と%4行目）。Ansibleが使うのは最後の値です。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>Nothing here will break the cluster.</source>
+        <comment>@info findings</comment>
+        <translation>ここにはクラスタを壊す問題はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>FixPlan</name>
+    <message>
+        <source>The service range must be an IPv4 range here; the IPv6 twins have their own variables.</source>
+        <translation>ここで指定するServiceのアドレス範囲はIPv4でなければなりません。IPv6の範囲には、対応する別の変数があります。</translation>
+    </message>
+    <message>
+        <source>The pod range must be an IPv4 range here; the IPv6 twins have their own variables.</source>
+        <translation>ここで指定するPodのアドレス範囲はIPv4でなければなりません。IPv6の範囲には、対応する別の変数があります。</translation>
+    </message>
+    <message>
+        <source>The pod range overlaps the service range %1.</source>
+        <translation>Podのアドレス範囲がServiceのアドレス範囲%1と重なっています。</translation>
+    </message>
+    <message>
+        <source>The node prefix is a number from 1 to 32, such as 24.</source>
+        <translation>ノードのプレフィックス長には、24のような1〜32の数値を指定してください。</translation>
+    </message>
+    <message>
+        <source>A node&apos;s share (/%1) cannot be larger than the pod range (/%2).</source>
+        <translation>各ノードに割り当てるブロック（/%1）を、Podのアドレス範囲（/%2）より大きくすることはできません。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address.</source>
+        <translation>「%1」はIPアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>Name at least one company zone, or forward everything to the company DNS.</source>
+        <translation>社内ゾーンを少なくとも1つ指定するか、すべての名前を社内DNSに転送する方式を選んでください。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a DNS zone.</source>
+        <translation>「%1」はDNSゾーンではありません。</translation>
     </message>
 </context>
 <context>
@@ -664,6 +996,159 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     </message>
 </context>
 <context>
+    <name>MainWizard</name>
+    <message>
+        <source>Kubespray Wizard</source>
+        <comment>@title:window</comment>
+        <translation>Kubespray Wizard</translation>
+    </message>
+</context>
+<context>
+    <name>OpenPage</name>
+    <message>
+        <source>Kubespray reads the cluster&apos;s settings from an inventory: a hosts file (hosts.yaml or inventory.ini) and the group_vars folder beside it, usually in ~/kubespray/inventory/mycluster. Open it here; the wizard reads it exactly as Kubespray will, finds what will break on your company network, and changes nothing until you save. To try the wizard first, open the demo: a copy of a cluster with the three faults of the scenario.</source>
+        <translation>Kubesprayは、クラスタの設定をインベントリから読み込みます。インベントリとは、hostsファイル（hosts.yamlまたはinventory.ini）と、その隣にあるgroup_varsフォルダのことで、通常は~/kubespray/inventory/myclusterにあります。ここでインベントリを開くと、ウィザードがKubesprayとまったく同じように設定を読み込み、社内ネットワークで問題になる箇所を見つけます。保存するまで、ファイルは一切変更しません。まずウィザードを試してみたい場合は、デモを開いてください。デモは、想定シナリオの3つの問題（アドレス範囲の衝突、HTTPにしか対応していないレジストリ、社内DNSを参照しない設定）を抱えたクラスタ設定のコピーです。</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory:</source>
+        <translation>インベントリ(&amp;I):</translation>
+    </message>
+    <message>
+        <source>A hosts file (hosts.yaml, inventory.ini) or the inventory folder</source>
+        <translation>hostsファイル（hosts.yaml、inventory.ini）またはインベントリのフォルダ</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Site profile:</source>
+        <translation>サイトプロファイル(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Optional: a file listing the company services (you can also enter them on the next page)</source>
+        <translation>省略可: 社内サービスを記載したファイル（次のページで入力することもできます）</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>参照(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>デモを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>検出した内容</translation>
+    </message>
+    <message>
+        <source>Hosts file:</source>
+        <translation>hostsファイル:</translation>
+    </message>
+    <message>
+        <source>Kubespray:</source>
+        <translation>Kubespray:</translation>
+    </message>
+    <message>
+        <source>Ansible:</source>
+        <translation>Ansible:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>補足:</translation>
+    </message>
+    <message>
+        <source>What will break with these settings today:</source>
+        <translation>現在の設定で問題になる箇所:</translation>
+    </message>
+    <message>
+        <source>Open the inventory</source>
+        <comment>@title:page</comment>
+        <translation>インベントリを開く</translation>
+    </message>
+    <message>
+        <source>Which Kubespray cluster settings should the wizard look at?</source>
+        <comment>@subtitle:page</comment>
+        <translation>ウィザードで確認するKubesprayのクラスタ設定はどれですか？</translation>
+    </message>
+    <message>
+        <source>Choose the hosts file</source>
+        <comment>@title:window</comment>
+        <translation>hostsファイルの選択</translation>
+    </message>
+    <message>
+        <source>Ansible inventories (hosts.yaml hosts.yml inventory.ini hosts.ini);;All files (*)</source>
+        <translation>Ansibleのインベントリ (hosts.yaml hosts.yml inventory.ini hosts.ini);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose the site profile</source>
+        <comment>@title:window</comment>
+        <translation>サイトプロファイルの選択</translation>
+    </message>
+    <message>
+        <source>Site profiles (*.yaml *.yml);;All files (*)</source>
+        <translation>サイトプロファイル (*.yaml *.yml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Reading the inventory and asking git and ansible-playbook…</source>
+        <comment>@info</comment>
+        <translation>インベントリを読み込み、gitとansible-playbookに問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Cannot open it: %1</source>
+        <comment>@info</comment>
+        <translation>開けません: %1</translation>
+    </message>
+    <message>
+        <source>Enter or choose an inventory first.</source>
+        <comment>@info</comment>
+        <translation>先にインベントリを入力するか、選択してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo: %1</source>
+        <comment>@info</comment>
+        <translation>デモを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>@info version (evidence)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>unknown: the newest release&apos;s rules are assumed</source>
+        <comment>@info</comment>
+        <translation>不明（最新リリースのルールを前提にしています）</translation>
+    </message>
+    <message>
+        <source>%1, ansible-core %2</source>
+        <comment>@info path, version</comment>
+        <translation>%1、ansible-core %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>fits this release (%1)</source>
+        <comment>@info</comment>
+        <translation>このリリースの要件を満たしています（%1）</translation>
+    </message>
+    <message>
+        <source>does not fit this release, which needs %1</source>
+        <comment>@info</comment>
+        <translation>このリリースの要件を満たしていません（必要なバージョン: %1）</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <comment>@info ansible-playbook</comment>
+        <translation>見つかりません</translation>
+    </message>
+</context>
+<context>
     <name>Origin</name>
     <message>
         <source>%1:%2 (Kubespray %3 default)</source>
@@ -676,6 +1161,483 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>not set</source>
         <translation>未設定</translation>
+    </message>
+</context>
+<context>
+    <name>RangesPage</name>
+    <message>
+        <source>Inside the cluster every pod gets an address from the &lt;b&gt;pod range&lt;/b&gt; and every service one from the &lt;b&gt;service range&lt;/b&gt;. Pods send traffic for any address in these ranges to a pod or a service, never out to the real network. So a range must not contain the address of a company machine (the registry, the DNS server) or of a node: that machine would become unreachable from pods. The two ranges must not overlap either. Changing a range of a running cluster needs a reset and a fresh cluster.yml.</source>
+        <comment>@info</comment>
+        <translation>クラスタ内では、各Podには&lt;b&gt;Podのアドレス範囲&lt;/b&gt;から、各Serviceには&lt;b&gt;Serviceのアドレス範囲&lt;/b&gt;からアドレスが割り当てられます。Podは、これらの範囲に含まれるアドレス宛ての通信をすべてPodやServiceに送り、実際のネットワークには決して送りません。そのため、どちらの範囲にも、社内のマシン（レジストリやDNSサーバーなど）やノードのアドレスを含めてはいけません。含まれていると、そのマシンにPodから到達できなくなります。また、2つの範囲が互いに重なってもいけません。稼働中のクラスタのアドレス範囲を変更するには、クラスタをリセットしてから、cluster.ymlを実行し直す必要があります。</translation>
+    </message>
+    <message>
+        <source>&amp;Service range:</source>
+        <comment>@label:textbox</comment>
+        <translation>Serviceのアドレス範囲(&amp;S):</translation>
+    </message>
+    <message>
+        <source>e.g. 10.233.0.0/18</source>
+        <comment>@info:placeholder</comment>
+        <translation>例: 10.233.0.0/18</translation>
+    </message>
+    <message>
+        <source>&amp;Pod range:</source>
+        <comment>@label:textbox</comment>
+        <translation>Podのアドレス範囲(&amp;P):</translation>
+    </message>
+    <message>
+        <source>e.g. 10.233.64.0/18</source>
+        <comment>@info:placeholder</comment>
+        <translation>例: 10.233.64.0/18</translation>
+    </message>
+    <message>
+        <source>e.g. 24</source>
+        <comment>@info:placeholder</comment>
+        <translation>例: 24</translation>
+    </message>
+    <message>
+        <source>P&amp;ropose free ranges</source>
+        <comment>@action:button</comment>
+        <translation>空いている範囲を提案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Changing a range needs Kubespray&apos;s reset.yml, then cluster.yml.</source>
+        <comment>@info</comment>
+        <translation>アドレス範囲を変更するには、Kubesprayのreset.ymlを実行してから、cluster.ymlを実行する必要があります。</translation>
+    </message>
+    <message>
+        <source>Address ranges</source>
+        <comment>@title:page</comment>
+        <translation>アドレス範囲</translation>
+    </message>
+    <message>
+        <source>Which addresses may the cluster keep for its pods and services?</source>
+        <comment>@subtitle:page</comment>
+        <translation>クラスタがPodとServiceのために確保してよいアドレスはどれですか？</translation>
+    </message>
+    <message>
+        <source>kube_service_addresses: the addresses Kubernetes gives to services (ClusterIPs).</source>
+        <comment>@info:whatsthis</comment>
+        <translation>kube_service_addresses: KubernetesがServiceに割り当てるアドレス（ClusterIP）の範囲です。</translation>
+    </message>
+    <message>
+        <source>kube_pods_subnet: the addresses pods get; each node receives a share of it.</source>
+        <comment>@info:whatsthis</comment>
+        <translation>kube_pods_subnet: Podに割り当てられるアドレスの範囲です。各ノードには、この範囲の一部（ブロック）が割り当てられます。</translation>
+    </message>
+    <message>
+        <source>kube_network_node_prefix: the size of each node&apos;s share of the pod range, as a prefix length. With Calico, calico_pool_blocksize decides the blocks instead.</source>
+        <comment>@info:whatsthis</comment>
+        <translation>kube_network_node_prefix: 各ノードに割り当てる、Podのアドレス範囲のブロックの大きさをプレフィックス長で指定します。Calicoを使う場合は、代わりにcalico_pool_blocksizeがブロックの大きさを決めます。</translation>
+    </message>
+    <message>
+        <source>Moves each range that holds a company or node address to the first free range of the same size.</source>
+        <comment>@info:tooltip</comment>
+        <translation>社内のアドレスやノードのアドレスを含む範囲を、それぞれ同じ大きさの最初の空いている範囲に移動します。</translation>
+    </message>
+    <message>
+        <source>unset</source>
+        <comment>@info value</comment>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>%1 is %2 today (%3)</source>
+        <comment>@info origin: variable, value, file:line or default</comment>
+        <translation>%1の現在の値: %2（%3）</translation>
+    </message>
+    <message>
+        <source>NodeLocalDNS</source>
+        <comment>@item address strip</comment>
+        <translation>NodeLocalDNS</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <comment>@item address strip</comment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <comment>@item address strip</comment>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Node pre&amp;fix:</source>
+        <comment>@label:textbox</comment>
+        <translation>ノードのプレフィックス長(&amp;F):</translation>
+    </message>
+</context>
+<context>
+    <name>RegistriesPage</name>
+    <message>
+        <source>containerd, which pulls the images on every node, talks HTTPS to a registry unless a registry mirror entry says otherwise. A mirror entry tells containerd, for one registry name, which address to really pull from and how: an http:// address for a registry that speaks only plain HTTP, an https:// one otherwise. &quot;Skip verify&quot; makes containerd accept a certificate nobody vouches for (self-signed): acceptable for a registry of your own on the company network, never for one reached over the internet. Choose how each registry is reached; the wizard writes the entry in the shape this Kubespray release reads.</source>
+        <comment>@info</comment>
+        <translation>containerdは各ノードでイメージをpullするコンポーネントで、レジストリのミラーエントリで別の指定がない限り、レジストリとはHTTPSで通信します。ミラーエントリは、1つのレジストリ名について、実際にどのアドレスからどの方式でpullするかをcontainerdに指示するものです。平文のHTTPにしか対応していないレジストリにはhttp://のアドレスを、それ以外のレジストリにはhttps://のアドレスを指定します。「検証をスキップ」を有効にすると、containerdは誰も保証していない証明書（自己署名証明書など）も受け入れます。社内ネットワーク上の自前のレジストリなら許容できますが、インターネット経由で接続するレジストリには決して使わないでください。各レジストリへの接続方法を選ぶと、ウィザードがこのKubesprayのリリースが読み込む形式でエントリを書き込みます。</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <comment>@title:column</comment>
+        <translation>レジストリ</translation>
+    </message>
+    <message>
+        <source>Named by</source>
+        <comment>@title:column</comment>
+        <translation>参照元</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <comment>@title:column</comment>
+        <translation>スキーム</translation>
+    </message>
+    <message>
+        <source>Skip verify</source>
+        <comment>@title:column</comment>
+        <translation>検証をスキップ</translation>
+    </message>
+    <message>
+        <source>The company services name no registry and the verification image names none either: containerd keeps Kubespray&apos;s defaults.</source>
+        <comment>@info</comment>
+        <translation>社内サービスにレジストリがなく、検証用イメージもレジストリを指定していません。containerdはKubesprayのデフォルト設定のままになります。</translation>
+    </message>
+    <message>
+        <source>What containerd will &amp;read on every node after saving:</source>
+        <comment>@label</comment>
+        <translation>保存後に各ノードのcontainerdが読み込む設定(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <comment>@title:page</comment>
+        <translation>レジストリ</translation>
+    </message>
+    <message>
+        <source>How should containerd reach each image registry?</source>
+        <comment>@subtitle:page</comment>
+        <translation>containerdから各イメージレジストリへどのように接続させますか？</translation>
+    </message>
+    <message>
+        <source>Scheme of %1</source>
+        <comment>@label:listbox</comment>
+        <translation>%1のスキーム</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>@item scheme</comment>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>HTTP only</source>
+        <comment>@item scheme</comment>
+        <translation>HTTPのみ</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <comment>@item scheme</comment>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTPS, untrusted certificate</source>
+        <comment>@item scheme</comment>
+        <translation>HTTPS（信頼されていない証明書）</translation>
+    </message>
+    <message>
+        <source>Nothing is written; containerd tries HTTPS.</source>
+        <comment>@info:tooltip</comment>
+        <translation>何も書き込みません。containerdはHTTPSで接続を試みます。</translation>
+    </message>
+    <message>
+        <source>A mirror entry with an http:// host.</source>
+        <comment>@info:tooltip</comment>
+        <translation>http://のホストを指定したミラーエントリを書き込みます。</translation>
+    </message>
+    <message>
+        <source>containerd&apos;s default: nothing needs to be written.</source>
+        <comment>@info:tooltip</comment>
+        <translation>containerdのデフォルトの動作です。何も書き込む必要はありません。</translation>
+    </message>
+    <message>
+        <source>A mirror entry with an https:// host and skip_verify: true.</source>
+        <comment>@info:tooltip</comment>
+        <translation>https://のホストと「skip_verify: true」を指定したミラーエントリを書き込みます。</translation>
+    </message>
+    <message>
+        <source>Nobody has said yet how this registry is reached.</source>
+        <comment>@info:tooltip</comment>
+        <translation>このレジストリへの接続方法がまだ指定されていません。</translation>
+    </message>
+    <message>
+        <source>verification image</source>
+        <comment>@item source of a registry</comment>
+        <translation>検証用イメージ</translation>
+    </message>
+    <message>
+        <source>Only the verification image names this registry.</source>
+        <comment>@info:tooltip</comment>
+        <translation>このレジストリを参照しているのは検証用イメージだけです。</translation>
+    </message>
+    <message>
+        <source>The company service “%1”.</source>
+        <comment>@info:tooltip</comment>
+        <translation>社内サービス「%1」です。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>@item skip verify: nothing written</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Nothing is written for this registry.</source>
+        <comment>@info:tooltip</comment>
+        <translation>このレジストリについては何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>@item skip verify</comment>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>Written as Kubespray&apos;s documentation does; it changes nothing for plain HTTP.</source>
+        <comment>@info:tooltip</comment>
+        <translation>Kubesprayのドキュメントの例に合わせて書き込みます。平文のHTTPでは何も影響しません。</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <comment>@item skip verify</comment>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>The certificate must be signed by an authority the nodes trust.</source>
+        <comment>@info:tooltip</comment>
+        <translation>証明書は、ノードが信頼する認証局によって署名されている必要があります。</translation>
+    </message>
+    <message>
+        <source>Any certificate is accepted: only for a registry of your own on the company network.</source>
+        <comment>@info:tooltip</comment>
+        <translation>どの証明書でも受け入れます。社内ネットワーク上の自前のレジストリに限って使用してください。</translation>
+    </message>
+    <message>
+        <source>The files cannot be previewed: %1</source>
+        <comment>@info</comment>
+        <translation>ファイルをプレビューできません: %1</translation>
+    </message>
+    <message>
+        <source>Nobody has said yet how %1 is reached, so nothing is written for it and containerd will try HTTPS. Choose the scheme here if you know it (curl http://REGISTRY/v2/_catalog answering means HTTP).</source>
+        <comment>@info</comment>
+        <translation>%1への接続方法がまだ決まっていないため、何も書き込まれず、containerdはHTTPSで接続を試みます。分かっている場合はここでスキームを選んでください（curl http://REGISTRY/v2/_catalog が応答すればHTTPです）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>These are the exact changes to Kubespray&apos;s files, line by line: removed lines in red, added lines in green. Only the settings that must change are touched; every comment and every other line stays as it is. Saving keeps the files as they were in the wizard&apos;s own folder (not in the inventory, where Ansible would read them), so any earlier version can be restored.</source>
+        <translation>Kubesprayのファイルに加える変更を、1行ずつ正確に示しています。削除される行は赤、追加される行は緑で表示されます。変更するのは変更が必要な設定だけで、コメントやその他の行はすべてそのまま残ります。保存すると、変更前のファイルをウィザード専用のフォルダに保管するため、以前のどのバージョンにも戻せます。保管先はインベントリの中ではありません（インベントリの中に置くと、Ansibleに読み込まれてしまうためです）。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the files already say what the pages ask for.</source>
+        <translation>変更は必要ありません。ファイルの内容は、すでに各ページで指定した内容になっています。</translation>
+    </message>
+    <message>
+        <source>After saving, the inventory will still have:</source>
+        <translation>保存後もインベントリに残る指摘事項:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions:</source>
+        <translation>以前のバージョン(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>このバージョンを復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Review and save</source>
+        <comment>@title:page</comment>
+        <translation>確認と保存</translation>
+    </message>
+    <message>
+        <source>Exactly what will change in Kubespray&apos;s files.</source>
+        <comment>@subtitle:page</comment>
+        <translation>Kubesprayのファイルで実際に変更される内容です。</translation>
+    </message>
+    <message>
+        <source>Restore an earlier version</source>
+        <comment>@title:window</comment>
+        <translation>以前のバージョンの復元</translation>
+    </message>
+    <message>
+        <source>Put back the files as they were before %1? The files as they are now are kept as a new version, so this can be undone.</source>
+        <translation>ファイルを「%1」より前の状態に戻しますか？現在のファイルは新しいバージョンとして保存されるため、この操作は取り消せます。</translation>
+    </message>
+    <message>
+        <source>Restored. The files as they were are kept as version %1.</source>
+        <translation>復元しました。復元前のファイルはバージョン%1として保存してあります。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Saved. The files as they were are kept as version %1 in %2.</source>
+        <translation>保存しました。変更前のファイルは、バージョン%1として%2に保存してあります。</translation>
+    </message>
+    <message>
+        <source>The files cannot be changed safely: %1</source>
+        <translation>ファイルを安全に変更できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>@item history: time — reason</comment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <source>List the machines of your company that the cluster must be able to reach: the company DNS server, the image registry, and any other service pods talk to. The wizard checks that the cluster&apos;s own address ranges do not swallow their addresses, that containerd can pull from each registry, and that pods can resolve the company&apos;s names. A registry that speaks only HTTP needs the scheme &quot;http&quot;. Company networks (offices, VPNs) that pods must reach belong in the second table.</source>
+        <translation>クラスタから到達できる必要がある社内のマシンを入力してください。社内DNSサーバー、イメージレジストリのほか、Podが通信するその他のサービスも含めます。ウィザードは、クラスタ自身のアドレス範囲にこれらのアドレスが含まれていないか、containerdが各レジストリからpullできるか、Podが社内の名前を解決できるかを確認します。HTTPにしか対応していないレジストリには、スキームに「HTTPのみ」（http）を指定してください。Podから到達する必要がある社内ネットワーク（オフィスやVPNなど）は、2つ目の表に入力します。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Domain names</source>
+        <translation>ドメイン名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>スキーム</translation>
+    </message>
+    <message>
+        <source>&amp;Add service</source>
+        <translation>サービスを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove service</source>
+        <translation>サービスを削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import profile…</source>
+        <translation>プロファイルをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export profile…</source>
+        <translation>プロファイルをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Company network</source>
+        <translation>社内ネットワーク</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>アドレス範囲</translation>
+    </message>
+    <message>
+        <source>&amp;Verification image:</source>
+        <translation>検証用イメージ(&amp;V):</translation>
+    </message>
+    <message>
+        <source>An image from the company registry, e.g. registry.example.com/someapp:latest</source>
+        <translation>社内レジストリのイメージ（例: registry.example.com/someapp:latest）</translation>
+    </message>
+    <message>
+        <source>Company services</source>
+        <comment>@title:page</comment>
+        <translation>社内サービス</translation>
+    </message>
+    <message>
+        <source>What on the company network must the cluster respect?</source>
+        <comment>@subtitle:page</comment>
+        <translation>社内ネットワークで、クラスタが考慮すべきものは何ですか？</translation>
+    </message>
+    <message>
+        <source>DNS server</source>
+        <comment>@item role</comment>
+        <translation>DNSサーバー</translation>
+    </message>
+    <message>
+        <source>Image registry</source>
+        <comment>@item role</comment>
+        <translation>イメージレジストリ</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>@item role</comment>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>@item scheme</comment>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>HTTP only</source>
+        <comment>@item scheme</comment>
+        <translation>HTTPのみ</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <comment>@item scheme</comment>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Import a site profile</source>
+        <comment>@title:window</comment>
+        <translation>サイトプロファイルのインポート</translation>
+    </message>
+    <message>
+        <source>Site profiles (*.yaml *.yml);;All files (*)</source>
+        <translation>サイトプロファイル (*.yaml *.yml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Export the site profile</source>
+        <comment>@title:window</comment>
+        <translation>サイトプロファイルのエクスポート</translation>
+    </message>
+    <message>
+        <source>Site profiles (*.yaml *.yml)</source>
+        <translation>サイトプロファイル (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Row %1: every service needs a name.</source>
+        <translation>%1行目: サービスには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>Row %1: the name “%2” is used twice.</source>
+        <translation>%1行目: 名前「%2」が重複しています。</translation>
+    </message>
+    <message>
+        <source>Row %1: “%2” is not an IPv4 or IPv6 address.</source>
+        <translation>%1行目: 「%2」はIPv4アドレスでもIPv6アドレスでもありません。</translation>
+    </message>
+    <message>
+        <source>Row %1: “%2” is not a domain name.</source>
+        <translation>%1行目: 「%2」はドメイン名ではありません。</translation>
+    </message>
+    <message>
+        <source>Network row %1: %2</source>
+        <translation>ネットワークの%1行目: %2</translation>
+    </message>
+    <message>
+        <source>Add net&amp;work</source>
+        <translation>ネットワークを追加(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Remove ne&amp;twork</source>
+        <translation>ネットワークを削除(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1769,17 @@ Run “kubespray-wizard COMMAND --help” for a command&apos;s options.
     <message>
         <source>The verification needs an image, e.g. registry.example.com/app:1.0.</source>
         <translation>verificationにはimageが必要です（例: registry.example.com/app:1.0）。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSession</name>
+    <message>
+        <source>Company DNS %1</source>
+        <translation>社内DNS %1</translation>
+    </message>
+    <message>
+        <source>No inventory is open.</source>
+        <translation>インベントリが開かれていません。</translation>
     </message>
 </context>
 <context>

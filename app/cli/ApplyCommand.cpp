@@ -34,40 +34,17 @@ int runApply(const QStringList &arguments, Console console) {
         QCoreApplication::translate("Cli", "Writes the proposed fixes into the inventory. Only the keys that must "
                                            "change are edited; comments and everything else stay as they are. The "
                                            "files as they were are kept in the history."));
-    const QCommandLineOption inventoryOption(
-        QStringLiteral("inventory"), QCoreApplication::translate("Cli", "The inventory: a hosts file or its folder."),
-        QCoreApplication::translate("Cli", "PATH"));
-    const QCommandLineOption siteOption(QStringLiteral("site"),
-                                        QCoreApplication::translate("Cli", "The site profile (company services)."),
-                                        QCoreApplication::translate("Cli", "FILE"));
+    const InventoryOptions inventoryOptions;
+    inventoryOptions.addTo(parser);
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
                                           QCoreApplication::translate("Cli", "Show the changes; write nothing."));
-    const QCommandLineOption versionOption(
-        QStringLiteral("kubespray-version"),
-        QCoreApplication::translate("Cli", "The Kubespray release, when it cannot be detected."),
-        QCoreApplication::translate("Cli", "VERSION"));
-    parser.addOptions({inventoryOption, siteOption, dryRunOption, versionOption});
+    parser.addOption(dryRunOption);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("apply"), arguments, console))
         return *exit;
-    if (!parser.isSet(inventoryOption)) {
-        console.err << QCoreApplication::translate("Cli", "error: --inventory PATH is required.") << Qt::endl;
-        return ExitError;
-    }
-
     Assessment::Request request;
-    request.inventoryPath = parser.value(inventoryOption);
-    request.siteProfilePath = parser.value(siteOption);
+    if (const auto exit = inventoryOptions.fill(parser, request, console))
+        return *exit;
     request.inspectAnsible = false; // writing settings does not need Ansible
-    if (parser.isSet(versionOption)) {
-        request.kubesprayVersion = KubesprayVersion::parse(parser.value(versionOption));
-        if (!request.kubesprayVersion) {
-            console.err << QCoreApplication::translate("Cli", "error: --kubespray-version: “%1” is not a version "
-                                                              "such as v2.25.0.")
-                               .arg(parser.value(versionOption))
-                        << Qt::endl;
-            return ExitError;
-        }
-    }
     const auto assessment = Assessment::run(request);
     if (!assessment) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
@@ -82,8 +59,8 @@ int runApply(const QStringList &arguments, Console console) {
     }
 
     // The site profile given now is kept for this inventory, so later runs (and re-deploys) need not be told.
-    if (parser.isSet(siteOption) && !parser.isSet(dryRunOption)) {
-        QFile site(parser.value(siteOption));
+    if (parser.isSet(inventoryOptions.site) && !parser.isSet(dryRunOption)) {
+        QFile site(parser.value(inventoryOptions.site));
         if (site.open(QIODevice::ReadOnly)) {
             if (auto problem = InventoryStore(directory).keepSiteProfile(site.readAll())) {
                 console.err << QCoreApplication::translate("Cli", "error: %1").arg(problem->toString()) << Qt::endl;

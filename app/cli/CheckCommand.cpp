@@ -115,39 +115,16 @@ int runCheck(const QStringList &arguments, Console console) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("Cli", "Reads a Kubespray inventory and reports what will break the cluster."));
-    const QCommandLineOption inventoryOption(
-        QStringLiteral("inventory"), QCoreApplication::translate("Cli", "The inventory: a hosts file or its folder."),
-        QCoreApplication::translate("Cli", "PATH"));
-    const QCommandLineOption siteOption(QStringLiteral("site"),
-                                        QCoreApplication::translate("Cli", "The site profile (company services)."),
-                                        QCoreApplication::translate("Cli", "FILE"));
+    const InventoryOptions inventoryOptions;
+    inventoryOptions.addTo(parser);
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QCoreApplication::translate("Cli", "Print JSON instead of text."));
-    const QCommandLineOption versionOption(
-        QStringLiteral("kubespray-version"),
-        QCoreApplication::translate("Cli", "The Kubespray release, when it cannot be detected."),
-        QCoreApplication::translate("Cli", "VERSION"));
-    parser.addOptions({inventoryOption, siteOption, jsonOption, versionOption});
+    parser.addOption(jsonOption);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("check"), arguments, console))
         return *exit;
-    if (!parser.isSet(inventoryOption)) {
-        console.err << QCoreApplication::translate("Cli", "error: --inventory PATH is required.") << Qt::endl;
-        return ExitError;
-    }
-
     Assessment::Request request;
-    request.inventoryPath = parser.value(inventoryOption);
-    request.siteProfilePath = parser.value(siteOption);
-    if (parser.isSet(versionOption)) {
-        request.kubesprayVersion = KubesprayVersion::parse(parser.value(versionOption));
-        if (!request.kubesprayVersion) {
-            console.err << QCoreApplication::translate(
-                               "Cli", "error: --kubespray-version: “%1” is not a version such as v2.25.0.")
-                               .arg(parser.value(versionOption))
-                        << Qt::endl;
-            return ExitError;
-        }
-    }
+    if (const auto exit = inventoryOptions.fill(parser, request, console))
+        return *exit;
 
     const auto assessment = Assessment::run(request);
     if (!assessment) {

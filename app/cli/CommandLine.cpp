@@ -46,13 +46,20 @@ bool isCommand(const QStringList &arguments) {
 QString usage() {
     return QCoreApplication::translate(
         "Cli", "Usage: kubespray-wizard [COMMAND] [OPTIONS]\n"
+               "       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)\n"
                "\n"
-               "Without a command the wizard opens. Commands:\n"
-               "  check --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION] [--lang en|ja]\n"
+               "Commands:\n"
+               "  check   --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION]\n"
                "      Reads a Kubespray inventory and reports what will break the cluster.\n"
+               "  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]\n"
+               "      Writes the proposed fixes into the inventory; the earlier files are kept.\n"
+               "  history --inventory PATH\n"
+               "      Lists the kept earlier versions of the inventory's files.\n"
+               "  restore --inventory PATH VERSION\n"
+               "      Puts back the files of an earlier version.\n"
+               "Every command takes --lang en|ja and --help.\n"
                "\n"
-               "Exit codes: 0 done, 1 findings remain, 2 error (nothing written). See each command's --help.\n"
-               "Run “kubespray-wizard COMMAND --help” for a command's options.\n");
+               "Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.\n");
 }
 
 void installTranslations(const QString &language) {
@@ -65,6 +72,41 @@ void installTranslations(const QString &language) {
     auto *appTranslator = new QTranslator(QCoreApplication::instance());
     if (appTranslator->load(locale, QStringLiteral("kubespray-wizard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
+}
+
+InventoryOptions::InventoryOptions()
+    : inventory(QStringLiteral("inventory"),
+                QCoreApplication::translate("Cli", "The inventory: a hosts file or its folder."),
+                QCoreApplication::translate("Cli", "PATH"))
+    , site(QStringLiteral("site"), QCoreApplication::translate("Cli", "The site profile (company services)."),
+           QCoreApplication::translate("Cli", "FILE"))
+    , kubesprayVersion(QStringLiteral("kubespray-version"),
+                       QCoreApplication::translate("Cli", "The Kubespray release, when it cannot be detected."),
+                       QCoreApplication::translate("Cli", "VERSION")) {}
+
+void InventoryOptions::addTo(QCommandLineParser &parser) const {
+    parser.addOptions({inventory, site, kubesprayVersion});
+}
+
+std::optional<int> InventoryOptions::fill(const QCommandLineParser &parser, Assessment::Request &request,
+                                          Console console) const {
+    if (!parser.isSet(inventory)) {
+        console.err << QCoreApplication::translate("Cli", "error: --inventory PATH is required.") << Qt::endl;
+        return ExitError;
+    }
+    request.inventoryPath = parser.value(inventory);
+    request.siteProfilePath = parser.value(site);
+    if (parser.isSet(kubesprayVersion)) {
+        request.kubesprayVersion = KubesprayVersion::parse(parser.value(kubesprayVersion));
+        if (!request.kubesprayVersion) {
+            console.err << QCoreApplication::translate(
+                               "Cli", "error: --kubespray-version: “%1” is not a version such as v2.25.0.")
+                               .arg(parser.value(kubesprayVersion))
+                        << Qt::endl;
+            return ExitError;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,

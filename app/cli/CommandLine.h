@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include "analysis/Assessment.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -28,6 +30,18 @@ struct Console {
 /// must stop here (help shown: 0; bad options: 2, with the message on stderr), nothing to go on.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
                                     Console console, int maxPositional = 0);
+
+/// The options of every command that works on an inventory: --inventory, --site, --kubespray-version.
+struct InventoryOptions {
+    InventoryOptions();
+    void addTo(QCommandLineParser &parser) const;
+    /// Fills `request` from the parsed options; an exit code (with the message on stderr) when they are unusable.
+    std::optional<int> fill(const QCommandLineParser &parser, Assessment::Request &request, Console console) const;
+
+    QCommandLineOption inventory;
+    QCommandLineOption site;
+    QCommandLineOption kubesprayVersion;
+};
 
 /// True when `arguments` (without the program name) start with a command the CLI knows.
 bool isCommand(const QStringList &arguments);

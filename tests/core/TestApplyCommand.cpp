@@ -69,16 +69,6 @@ private:
     QTemporaryDir m_data;
 };
 
-QMap<QString, QByteArray> snapshot(const QString &root) {
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        files.insert(QDir(root).relativeFilePath(file), ksw::test::readAll(file));
-    }
-    return files;
-}
-
 } // namespace
 
 class TestApplyCommand : public QObject {
@@ -92,7 +82,7 @@ private slots:
 
     void scenarioIsFixedWithOnlyTheNeededKeysChanged() {
         const Workspace workspace;
-        const auto original = snapshot(workspace.inventory());
+        const auto original = ksw::test::snapshot(workspace.inventory());
 
         const Result apply = workspace.apply();
         QVERIFY2(apply.exitCode == 0, qPrintable(apply.out + apply.err));
@@ -100,7 +90,7 @@ private slots:
         QVERIFY(apply.out.contains(u"Written."));
 
         // Byte-exact: each file is the original with only the keys that had to change; the others untouched.
-        QCOMPARE(snapshot(workspace.inventory()), ksw::test::scenarioFixedFiles(original));
+        QCOMPARE(ksw::test::snapshot(workspace.inventory()), ksw::test::scenarioFixedFiles(original));
 
         // The three faults are gone.
         const Result check =
@@ -157,9 +147,9 @@ private slots:
 
     void historyAndRestoreBringBackTheOriginalBytes() {
         const Workspace workspace;
-        const auto original = snapshot(workspace.inventory());
+        const auto original = ksw::test::snapshot(workspace.inventory());
         QCOMPARE(workspace.apply().exitCode, 0);
-        QVERIFY(snapshot(workspace.inventory()) != original);
+        QVERIFY(ksw::test::snapshot(workspace.inventory()) != original);
 
         const Result history =
             workspace.wizard({QStringLiteral("history"), QStringLiteral("--inventory"), workspace.inventory()});
@@ -174,7 +164,7 @@ private slots:
         const Result restore = workspace.wizard(
             {QStringLiteral("restore"), QStringLiteral("--inventory"), workspace.inventory(), match.captured(1)});
         QVERIFY2(restore.exitCode == 0, qPrintable(restore.err));
-        QCOMPARE(snapshot(workspace.inventory()), original);
+        QCOMPARE(ksw::test::snapshot(workspace.inventory()), original);
 
         // The restore itself is in the history, so it can be undone.
         const Result after =
@@ -185,12 +175,12 @@ private slots:
 
     void dryRunWritesNothingAndSecondApplyHasNothingToDo() {
         const Workspace workspace;
-        const auto original = snapshot(workspace.inventory());
+        const auto original = ksw::test::snapshot(workspace.inventory());
         const Result dry = workspace.apply({QStringLiteral("--dry-run")});
         QCOMPARE(dry.exitCode, 0);
         QVERIFY(dry.out.contains(u"--- a/group_vars/all/all.yml"));
         QVERIFY(dry.out.contains(u"Dry run"));
-        QCOMPARE(snapshot(workspace.inventory()), original);
+        QCOMPARE(ksw::test::snapshot(workspace.inventory()), original);
         QVERIFY(!QDir(workspace.dataHome() + QStringLiteral("/kubespray-wizard")).exists());
 
         QCOMPARE(workspace.apply().exitCode, 0);
@@ -223,12 +213,12 @@ private slots:
         bytes.replace("\nkube_pods_subnet: 10.233.64.0/18\n", "\nkube_pods_subnet: &pods 10.233.64.0/18\n");
         bytes += "calico_pool_cidr: *pods\n";
         QVERIFY(ksw::test::writeAll(cluster, bytes));
-        const auto before = snapshot(workspace.inventory());
+        const auto before = ksw::test::snapshot(workspace.inventory());
         const Result apply = workspace.apply();
         QCOMPARE(apply.exitCode, 2);
         QVERIFY2(apply.err.contains(QRegularExpression(QStringLiteral("k8s-cluster\\.yml:\\d+:1: kube_pods_subnet: "))),
                  qPrintable(apply.err));
-        QCOMPARE(snapshot(workspace.inventory()), before);
+        QCOMPARE(ksw::test::snapshot(workspace.inventory()), before);
         QVERIFY(!QDir(workspace.dataHome() + QStringLiteral("/kubespray-wizard")).exists());
     }
 

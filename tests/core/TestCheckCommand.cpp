@@ -48,17 +48,6 @@ QString demoSite() {
     return ksw::test::sourcePath(QStringLiteral("resources/demo/site.yaml"));
 }
 
-/// Every file below `root` with its bytes, to prove a command wrote nothing.
-QMap<QString, QByteArray> snapshot(const QString &root) {
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        files.insert(file, ksw::test::readAll(file));
-    }
-    return files;
-}
-
 } // namespace
 
 class TestCheckCommand : public QObject {
@@ -66,7 +55,7 @@ class TestCheckCommand : public QObject {
 
 private slots:
     void demoReportsTheScenariosFaults() {
-        const auto before = snapshot(ksw::test::sourcePath(QStringLiteral("resources/demo")));
+        const auto before = ksw::test::snapshot(ksw::test::sourcePath(QStringLiteral("resources/demo")));
         const Result result = runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), demoInventory(),
                                          QStringLiteral("--site"), demoSite(), QStringLiteral("--json")});
         QCOMPARE(result.exitCode, 1);
@@ -98,7 +87,7 @@ private slots:
         QCOMPARE(origin.value(QStringLiteral("file")).toString(),
                  QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"));
         QCOMPARE(origin.value(QStringLiteral("line")).toInt(), 81);
-        QCOMPARE(snapshot(ksw::test::sourcePath(QStringLiteral("resources/demo"))), before);
+        QCOMPARE(ksw::test::snapshot(ksw::test::sourcePath(QStringLiteral("resources/demo"))), before);
     }
 
     void textOutputNamesOriginsAndFixes() {
@@ -170,12 +159,12 @@ private slots:
         QVERIFY(ksw::test::copyTree(demoInventory(), dir.path()));
         const QString file = dir.path() + QStringLiteral("/group_vars/all/all.yml");
         QVERIFY(ksw::test::writeAll(file, "# comment\nupstream_dns_servers:\n  - 10.0.0.1\n  bad: [\n"));
-        const auto before = snapshot(dir.path());
+        const auto before = ksw::test::snapshot(dir.path());
         const Result result = runWizard({QStringLiteral("check"), QStringLiteral("--inventory"), dir.path()});
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(QRegularExpression(QStringLiteral("group_vars/all/all\\.yml:\\d+:\\d+: "))),
                  qPrintable(result.err));
-        QCOMPARE(snapshot(dir.path()), before);
+        QCOMPARE(ksw::test::snapshot(dir.path()), before);
     }
 
     void badSiteProfileNamesLineAndField() {
@@ -188,8 +177,7 @@ private slots:
         QVERIFY2(result.err.contains(site + QStringLiteral(":3:14: services[0].address:")), qPrintable(result.err));
     }
 
-    void wizardWithoutADisplaySaysSoAndExitsThree()
-    {
+    void wizardWithoutADisplaySaysSoAndExitsThree() {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
 #include "TestSupport.h"
+#include "WrittenInventory.h"
 
 #include "analysis/ContainerdPreview.h"
 #include "kubespray/ClusterConfig.h"
@@ -18,43 +19,11 @@ Q_DECLARE_METATYPE(Files)
 
 namespace {
 
-const QByteArray hosts = R"(all:
-  hosts:
-    node1:
-      ansible_host: 192.168.56.10
-  children:
-    kube_control_plane:
-      hosts:
-        node1:
-    kube_node:
-      hosts:
-        node1:
-    etcd:
-      hosts:
-        node1:
-    k8s_cluster:
-      children:
-        kube_control_plane:
-        kube_node:
-)";
-
 /// An inventory with `containerd` as group_vars/all/containerd.yml, read as `version` reads it.
-class Config {
+class Config : public test::WrittenInventory {
 public:
-    Config(const QByteArray &containerd, const QString &version) {
-        test::writeAll(m_dir.path() + QStringLiteral("/hosts.yaml"), hosts);
-        test::writeAll(m_dir.path() + QStringLiteral("/group_vars/all/containerd.yml"), containerd);
-        auto inventory = Inventory::load(m_dir.path());
-        if (!inventory)
-            qFatal("%s", qPrintable(inventory.error().toString()));
-        const auto release = KubesprayVersion::parse(version);
-        m_config.emplace(*inventory, release ? Defaults::builtIn(*release) : Defaults(), release);
-    }
-    const ClusterConfig &operator*() const { return *m_config; }
-
-private:
-    QTemporaryDir m_dir;
-    std::optional<ClusterConfig> m_config;
+    Config(const QByteArray &containerd, const QString &version)
+        : WrittenInventory({{QStringLiteral("group_vars/all/containerd.yml"), containerd}}, version) {}
 };
 
 const QString configToml = QStringLiteral("/etc/containerd/config.toml");

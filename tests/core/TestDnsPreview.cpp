@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
 #include "TestSupport.h"
+#include "WrittenInventory.h"
 
 #include "analysis/DnsPreview.h"
 #include "kubespray/ClusterConfig.h"
@@ -18,45 +19,13 @@ Q_DECLARE_METATYPE(Servers)
 
 namespace {
 
-const QByteArray hosts = R"(all:
-  hosts:
-    node1:
-      ansible_host: 192.168.56.10
-  children:
-    kube_control_plane:
-      hosts:
-        node1:
-    kube_node:
-      hosts:
-        node1:
-    etcd:
-      hosts:
-        node1:
-    k8s_cluster:
-      children:
-        kube_control_plane:
-        kube_node:
-)";
-
 /// An inventory with `clusterVars` as group_vars/k8s_cluster/k8s-cluster.yml and `allVars` as
 /// group_vars/all/all.yml, read as Kubespray v2.25.0 reads it.
-class Config {
+class Config : public test::WrittenInventory {
 public:
-    explicit Config(const QByteArray &clusterVars, const QByteArray &allVars = "# nothing\n") {
-        test::writeAll(m_dir.path() + QStringLiteral("/hosts.yaml"), hosts);
-        test::writeAll(m_dir.path() + QStringLiteral("/group_vars/k8s_cluster/k8s-cluster.yml"), clusterVars);
-        test::writeAll(m_dir.path() + QStringLiteral("/group_vars/all/all.yml"), allVars);
-        auto inventory = Inventory::load(m_dir.path());
-        if (!inventory)
-            qFatal("%s", qPrintable(inventory.error().toString()));
-        const auto release = KubesprayVersion::parse(u"v2.25.0");
-        m_config.emplace(*inventory, Defaults::builtIn(*release), release);
-    }
-    const ClusterConfig &operator*() const { return *m_config; }
-
-private:
-    QTemporaryDir m_dir;
-    std::optional<ClusterConfig> m_config;
+    explicit Config(const QByteArray &clusterVars, const QByteArray &allVars = "# nothing\n")
+        : WrittenInventory({{QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"), clusterVars},
+                            {QStringLiteral("group_vars/all/all.yml"), allVars}}) {}
 };
 
 QString nodeLocal(const QString &zones, const QString &clusterDns, const QString &upstream,

@@ -33,16 +33,6 @@ QStringList blocking(const QList<Finding> &findings) {
     return result;
 }
 
-QMap<QString, QByteArray> snapshot(const QString &root) {
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        files.insert(QDir(root).relativeFilePath(file), test::readAll(file));
-    }
-    return files;
-}
-
 } // namespace
 
 /// The wizard's model without any widget: open, plan, findings of the planned inventory, save, restore.
@@ -115,11 +105,11 @@ private slots:
         WizardSession session;
         session.open(m_demo.inventoryPath, m_demo.siteProfilePath);
         session.waitForOpen();
-        const auto original = snapshot(m_demo.inventoryPath);
+        const auto original = ksw::test::snapshot(m_demo.inventoryPath);
         session.proposeFreeRanges();
         const auto entry = session.save();
         QVERIFY2(entry, entry ? "" : qPrintable(entry.error().toString()));
-        QCOMPARE(snapshot(m_demo.inventoryPath), test::scenarioFixedFiles(original));
+        QCOMPARE(ksw::test::snapshot(m_demo.inventoryPath), test::scenarioFixedFiles(original));
         QVERIFY(session.changes().isEmpty());
         QVERIFY(!session.hasBlocking());
         QVERIFY(session.assessment()->findings().size() <= 1); // at most the ansible version warning
@@ -127,7 +117,7 @@ private slots:
 
         const auto restored = session.restore(entry->id);
         QVERIFY(restored);
-        QCOMPARE(snapshot(m_demo.inventoryPath), original);
+        QCOMPARE(ksw::test::snapshot(m_demo.inventoryPath), original);
         QVERIFY(codes(session.assessment()->findings()).contains(u"registry-http-without-mirror"));
     }
 

@@ -9,8 +9,7 @@
 namespace ksw::test {
 
 /// `bytes` with the one occurrence of `before` replaced; a text that makes the comparison fail otherwise.
-inline QByteArray replacedOnce(QByteArray bytes, const QByteArray &before, const QByteArray &after)
-{
+inline QByteArray replacedOnce(QByteArray bytes, const QByteArray &before, const QByteArray &after) {
     const qsizetype at = bytes.indexOf(before);
     if (at < 0 || bytes.indexOf(before, at + 1) >= 0)
         return "expected text not found exactly once: " + before;
@@ -19,8 +18,7 @@ inline QByteArray replacedOnce(QByteArray bytes, const QByteArray &before, const
 
 /// The demo inventory's files (relative path → bytes) once the scenario's three faults are fixed for
 /// Kubespray v2.25: only the lines of the keys that must change differ from `original`.
-inline QMap<QString, QByteArray> scenarioFixedFiles(QMap<QString, QByteArray> files)
-{
+inline QMap<QString, QByteArray> scenarioFixedFiles(QMap<QString, QByteArray> files) {
     const QString cluster = QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml");
     const QString all = QStringLiteral("group_vars/all/all.yml");
     const QString containerd = QStringLiteral("group_vars/all/containerd.yml");

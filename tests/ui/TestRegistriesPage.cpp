@@ -106,7 +106,7 @@ private slots:
         QVERIFY(m_version->text().contains(QStringLiteral("is off")));
         QVERIFY(m_unknown->isVisible());
         QVERIFY(m_unknown->text().contains(Registry));
-        QVERIFY(m_unknown->text().contains(QStringLiteral("Probe")));
+        QVERIFY(m_unknown->text().contains(QStringLiteral("curl")));
         QCOMPARE(m_table->item(0, RegistriesPage::SkipVerifyColumn)->text(), QStringLiteral("—"));
         QVERIFY(m_findings->shownCodes().contains(HttpMissing));
         QVERIFY(!m_page->isComplete());

@@ -23,17 +23,6 @@
 
 namespace {
 
-/// Every file below `root` (relative path → bytes).
-QMap<QString, QByteArray> snapshot(const QString &root) {
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        files.insert(QDir(root).relativeFilePath(file), ksw::test::readAll(file));
-    }
-    return files;
-}
-
 bool hasJapanese(const QString &text) {
     static const QRegularExpression japanese(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
     return text.contains(japanese);
@@ -76,7 +65,7 @@ private slots:
         QTRY_VERIFY(wizard.session()->isOpen());
         const QString inventory = wizard.session()->inventoryDirectory();
         QVERIFY(inventory.startsWith(m_data.path()));
-        const auto original = snapshot(inventory);
+        const auto original = ksw::test::snapshot(inventory);
         QVERIFY(child<QLabel>(open, "versionValueLabel")->text().contains(u"v2.25.0"));
         // The three faults of the scenario, as they are today.
         const QStringList today = child<FindingsView>(open, "currentFindingsView")->shownCodes();
@@ -112,10 +101,10 @@ private slots:
         QWidget *review = wizard.currentPage();
         const auto diffs = review->findChildren<DiffView *>();
         QCOMPARE(diffs.size(), 3);
-        QCOMPARE(snapshot(inventory), original); // nothing written before Save
+        QCOMPARE(ksw::test::snapshot(inventory), original); // nothing written before Save
         QTest::mouseClick(child<QPushButton>(review, "savePushButton"), Qt::LeftButton);
 
-        QCOMPARE(snapshot(inventory), ksw::test::scenarioFixedFiles(original));
+        QCOMPARE(ksw::test::snapshot(inventory), ksw::test::scenarioFixedFiles(original));
         // The files as they were are kept outside the inventory, and the page says where.
         const auto entries = wizard.session()->history();
         QCOMPARE(entries.size(), 1);
@@ -133,7 +122,7 @@ private slots:
         QCOMPARE(versions->count(), 1);
         Dialogs::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(child<QPushButton>(review, "restorePushButton"), Qt::LeftButton);
-        QCOMPARE(snapshot(inventory), original);
+        QCOMPARE(ksw::test::snapshot(inventory), original);
         QCOMPARE(versions->count(), 2); // the restore is itself undoable
     }
 

@@ -222,8 +222,7 @@ void RegistriesPage::refresh() {
     m_ui->noRegistriesLabel->setVisible(plan.registries.isEmpty());
     m_ui->unknownSchemeLabel->setText(
         tr("Nobody has said yet how %1 is reached, so nothing is written for it and containerd will try HTTPS. "
-           "The Probe (a later version of the wizard) will ask the registry itself; until then, choose the scheme "
-           "here if you know it.",
+           "Choose the scheme here if you know it (curl http://REGISTRY/v2/_catalog answering means HTTP).",
            "@info")
             .arg(unknown.join(QStringLiteral(", "))));
     m_ui->unknownSchemeLabel->setVisible(!unknown.isEmpty());

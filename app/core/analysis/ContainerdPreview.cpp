@@ -234,10 +234,6 @@ QList<ContainerdPreview::File> legacyFiles(const ClusterConfig &config, const Sh
     return files;
 }
 
-QString translate(const char *text) {
-    return QCoreApplication::translate("ContainerdPreview", text);
-}
-
 } // namespace
 
 QList<ContainerdPreview::File> ContainerdPreview::render(const ClusterConfig &config) {
@@ -272,55 +268,73 @@ QList<ContainerdPreview::File> ContainerdPreview::render(const ClusterConfig &co
 
 QString ContainerdPreview::summary(const ClusterConfig &config) {
     if (!usesContainerd(config)) {
-        return translate("container_manager is %1: Kubespray does not configure containerd, so none of this "
-                         "applies.")
+        return QCoreApplication::translate(
+                   "ContainerdPreview",
+                   "container_manager is %1: Kubespray does not configure containerd, so none of this "
+                   "applies.")
             .arg(yaml::scalarText(config.value(QStringLiteral("container_manager")).value));
     }
     const Shape shape(config);
     QString text;
     if (!shape.version) {
-        text = translate("Kubespray release unknown: shown as the newest releases read it "
-                         "(containerd_registries_mirrors, hosts.toml).");
+        text = QCoreApplication::translate("ContainerdPreview",
+                                           "Kubespray release unknown: shown as the newest releases read it "
+                                           "(containerd_registries_mirrors, hosts.toml).");
     } else {
         const QString release = shape.version->toString();
         const auto &v = *shape.version;
         if (v.before(2, 22))
-            text = translate("Kubespray %1: containerd_registries (registry name → endpoint URLs), written into "
-                             "config.toml; containerd_insecure_registries must stay unset, as next to "
-                             "containerd_registries it makes containerd refuse its configuration.");
+            text = QCoreApplication::translate(
+                "ContainerdPreview",
+                "Kubespray %1: containerd_registries (registry name → endpoint URLs), written into "
+                "config.toml; containerd_insecure_registries must stay unset, as next to "
+                "containerd_registries it makes containerd refuse its configuration.");
         else if (v.before(2, 23))
-            text = translate("Kubespray %1: containerd_registries (registry name → endpoint URLs), written into "
-                             "config.toml.");
+            text = QCoreApplication::translate(
+                "ContainerdPreview",
+                "Kubespray %1: containerd_registries (registry name → endpoint URLs), written into "
+                "config.toml.");
         else if (v.before(2, 25) && shape.configPath)
-            text = translate("Kubespray %1: containerd_registries_mirrors without server: (the fallback is always "
-                             "https://<prefix>), and containerd_use_config_path so containerd reads hosts.toml.");
+            text = QCoreApplication::translate(
+                "ContainerdPreview",
+                "Kubespray %1: containerd_registries_mirrors without server: (the fallback is always "
+                "https://<prefix>), and containerd_use_config_path so containerd reads hosts.toml.");
         else if (v.before(2, 25))
-            text = translate("Kubespray %1: containerd_registries_mirrors without server: (the fallback is always "
-                             "https://<prefix>), but containerd_use_config_path is off, so the list is written into "
-                             "config.toml (the hosts.toml files are written too, but not read).");
+            text = QCoreApplication::translate(
+                "ContainerdPreview",
+                "Kubespray %1: containerd_registries_mirrors without server: (the fallback is always "
+                "https://<prefix>), but containerd_use_config_path is off, so the list is written into "
+                "config.toml (the hosts.toml files are written too, but not read).");
         else if (v.before(2, 27) && shape.configPath)
-            text = translate("Kubespray %1: containerd_registries_mirrors with server:, and "
-                             "containerd_use_config_path so containerd reads hosts.toml.");
+            text = QCoreApplication::translate("ContainerdPreview",
+                                               "Kubespray %1: containerd_registries_mirrors with server:, and "
+                                               "containerd_use_config_path so containerd reads hosts.toml.");
         else if (v.before(2, 27))
-            text = translate("Kubespray %1: containerd_registries_mirrors with server:, but "
-                             "containerd_use_config_path is off, so the list is written into config.toml (the "
-                             "hosts.toml files are written "
-                             "too, but not read).");
+            text = QCoreApplication::translate(
+                "ContainerdPreview", "Kubespray %1: containerd_registries_mirrors with server:, but "
+                                     "containerd_use_config_path is off, so the list is written into config.toml (the "
+                                     "hosts.toml files are written "
+                                     "too, but not read).");
         else if (v.before(2, 28))
-            text = translate("Kubespray %1: containerd_registries_mirrors with server:, and containerd always "
-                             "reads hosts.toml.");
+            text = QCoreApplication::translate(
+                "ContainerdPreview", "Kubespray %1: containerd_registries_mirrors with server:, and containerd always "
+                                     "reads hosts.toml.");
         else if (v.before(2, 29))
-            text = translate("Kubespray %1: containerd_registries_mirrors with server:, ca and client, and "
-                             "containerd always reads hosts.toml.");
+            text = QCoreApplication::translate(
+                "ContainerdPreview", "Kubespray %1: containerd_registries_mirrors with server:, ca and client, and "
+                                     "containerd always reads hosts.toml.");
         else
-            text = translate("Kubespray %1: containerd_registries_mirrors with server:, ca, client and header, "
-                             "and containerd always reads hosts.toml.");
+            text = QCoreApplication::translate(
+                "ContainerdPreview", "Kubespray %1: containerd_registries_mirrors with server:, ca, client and header, "
+                                     "and containerd always reads hosts.toml.");
         text = text.arg(release);
     }
     const QString variable =
         shape.mirrorList ? QStringLiteral("containerd_registries_mirrors") : QStringLiteral("containerd_registries");
     if (yaml::isTemplate(config.value(variable).value))
-        text += u' ' + translate("%1 is a Jinja expression here; the preview cannot evaluate it.").arg(variable);
+        text += u' ' + QCoreApplication::translate("ContainerdPreview",
+                                                   "%1 is a Jinja expression here; the preview cannot evaluate it.")
+                           .arg(variable);
     return text;
 }
 
@@ -329,7 +343,7 @@ QString ContainerdPreview::toText(const QList<File> &files) {
     for (const File &file : files) {
         QString header = QStringLiteral("# ") + file.path;
         if (file.excerpt)
-            header += u' ' + translate("(only the registry part)");
+            header += u' ' + QCoreApplication::translate("ContainerdPreview", "(only the registry part)");
         parts.append(header + u'\n' + file.text);
     }
     return parts.join(u'\n');

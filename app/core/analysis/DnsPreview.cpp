@@ -12,10 +12,6 @@ namespace ksw {
 
 namespace {
 
-QString translate(const char *text) {
-    return QCoreApplication::translate("DnsPreview", text);
-}
-
 /// One item of coredns_external_zones / nodelocaldns_external_zones.
 struct Zone {
     QStringList zones;
@@ -103,8 +99,9 @@ struct DnsSetup {
         return upstream.isEmpty() ? QStringLiteral("/etc/resolv.conf") : upstream.join(u' ');
     }
     QString upstreamWords() const {
-        return upstream.isEmpty() ? translate("the DNS servers in the node's /etc/resolv.conf")
-                                  : upstream.join(QStringLiteral(", "));
+        return upstream.isEmpty()
+                   ? QCoreApplication::translate("DnsPreview", "the DNS servers in the node's /etc/resolv.conf")
+                   : upstream.join(QStringLiteral(", "));
     }
 };
 
@@ -129,28 +126,36 @@ QString forwardBlock(const QString &name, const QString &bind, const QString &ta
 QStringList DnsPreview::summary(const ClusterConfig &config) {
     const DnsSetup dns(config);
     if (!dns.kubesprayDns())
-        return {
-            translate("dns_mode is %1: Kubespray does not set up CoreDNS, so it decides no forwarding.").arg(dns.mode)};
+        return {QCoreApplication::translate(
+                    "DnsPreview", "dns_mode is %1: Kubespray does not set up CoreDNS, so it decides no forwarding.")
+                    .arg(dns.mode)};
     QStringList lines;
     const QString coreDns = dns.clusterDns.join(QStringLiteral(", "));
     if (dns.nodeLocal) {
-        lines.append(translate("Pods ask NodeLocalDNS at %1 on their own node.").arg(dns.nodeLocalIp));
-        lines.append(translate("NodeLocalDNS sends cluster names (%1) and reverse lookups to CoreDNS at %2.")
+        lines.append(QCoreApplication::translate("DnsPreview", "Pods ask NodeLocalDNS at %1 on their own node.")
+                         .arg(dns.nodeLocalIp));
+        lines.append(QCoreApplication::translate(
+                         "DnsPreview", "NodeLocalDNS sends cluster names (%1) and reverse lookups to CoreDNS at %2.")
                          .arg(dns.domain, coreDns));
         for (const Zone &zone : dns.localZones)
-            lines.append(translate("NodeLocalDNS sends %1 to %2.")
+            lines.append(QCoreApplication::translate("DnsPreview", "NodeLocalDNS sends %1 to %2.")
                              .arg(zone.zones.join(QStringLiteral(", ")), zone.nameservers.join(QStringLiteral(", "))));
-        lines.append(translate("NodeLocalDNS sends every other name straight to %1.").arg(dns.upstreamWords()));
+        lines.append(QCoreApplication::translate("DnsPreview", "NodeLocalDNS sends every other name straight to %1.")
+                         .arg(dns.upstreamWords()));
         for (const Zone &zone : dns.coreZones)
-            lines.append(translate("CoreDNS would send %1 to %2, but NodeLocalDNS never passes these names to it.")
-                             .arg(zone.zones.join(QStringLiteral(", ")), zone.nameservers.join(QStringLiteral(", "))));
+            lines.append(
+                QCoreApplication::translate(
+                    "DnsPreview", "CoreDNS would send %1 to %2, but NodeLocalDNS never passes these names to it.")
+                    .arg(zone.zones.join(QStringLiteral(", ")), zone.nameservers.join(QStringLiteral(", "))));
     } else {
-        lines.append(translate("Pods ask CoreDNS at %1.").arg(coreDns));
-        lines.append(translate("CoreDNS answers cluster names (%1) itself.").arg(dns.domain));
+        lines.append(QCoreApplication::translate("DnsPreview", "Pods ask CoreDNS at %1.").arg(coreDns));
+        lines.append(
+            QCoreApplication::translate("DnsPreview", "CoreDNS answers cluster names (%1) itself.").arg(dns.domain));
         for (const Zone &zone : dns.coreZones)
-            lines.append(translate("CoreDNS sends %1 to %2.")
+            lines.append(QCoreApplication::translate("DnsPreview", "CoreDNS sends %1 to %2.")
                              .arg(zone.zones.join(QStringLiteral(", ")), zone.nameservers.join(QStringLiteral(", "))));
-        lines.append(translate("CoreDNS sends every other name to %1.").arg(dns.upstreamWords()));
+        lines.append(QCoreApplication::translate("DnsPreview", "CoreDNS sends every other name to %1.")
+                         .arg(dns.upstreamWords()));
     }
     return lines;
 }
