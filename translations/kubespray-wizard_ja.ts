@@ -1494,7 +1494,7 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
 <context>
     <name>ServicesPage</name>
     <message>
-        <source>List the machines of your company that the cluster must be able to reach: the company DNS server, the image registry, and any other service pods talk to. The wizard checks that the cluster&apos;s own address ranges do not swallow their addresses, that containerd can pull from each registry, and that pods can resolve the company&apos;s names. A registry that speaks only HTTP needs the scheme &quot;http&quot;. Company networks (offices, VPNs) that pods must reach belong in the second table.</source>
+        <source>List the machines of your company that the cluster must be able to reach: the company DNS server, the image registry, and any other service pods talk to. The wizard checks that the cluster&apos;s own address ranges do not swallow their addresses, that containerd can pull from each registry, and that pods can resolve the company&apos;s names. A registry that speaks only HTTP needs the scheme “HTTP only”. Company networks (offices, VPNs) that pods must reach belong in the second table.</source>
         <translation>クラスタから到達できる必要がある社内のマシンを入力してください。社内DNSサーバー、イメージレジストリのほか、Podが通信するその他のサービスも含めます。ウィザードは、クラスタ自身のアドレス範囲にこれらのアドレスが含まれていないか、containerdが各レジストリからpullできるか、Podが社内の名前を解決できるかを確認します。HTTPにしか対応していないレジストリには、スキームに「HTTPのみ」（http）を指定してください。Podから到達する必要がある社内ネットワーク（オフィスやVPNなど）は、2つ目の表に入力します。</translation>
     </message>
     <message>
