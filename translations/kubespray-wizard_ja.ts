@@ -348,6 +348,10 @@
         <translation>Kubespray Wizard</translation>
     </message>
     <message>
+        <source>Also ask the registries and the company DNS how they answer from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
        kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)
 
@@ -360,26 +364,57 @@ Commands:
       Lists the kept earlier versions of the inventory&apos;s files.
   restore --inventory PATH VERSION
       Puts back the files of an earlier version.
+  probe   --site FILE [--json] [--timeout MS]
+      Asks the registries and the company DNS how they answer from here.
 Every command takes --lang en|ja and --help.
 
 Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.
 </source>
-        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
-       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   （ウィザード）
-
-コマンド:
-  check   --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION]
-      Kubesprayのインベントリを読み、クラスタを壊す原因を報告します。
-  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
-      修正案をインベントリに書き込みます。変更前のファイルは保存されます。
-  history --inventory PATH
-      保存してあるインベントリのファイルの以前のバージョンを一覧表示します。
-  restore --inventory PATH VERSION
-      以前のバージョンのファイルを元に戻します。
-どのコマンドも--lang en|jaと--helpを受け付けます。
-
-終了コード: 0 完了、1 指摘事項が残っている、2 エラー（何も書き込んでいません）、3 ウィザードを表示する画面がない。
-</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probed %1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the company network, from this machine: how each registry of the site profile is reached (HTTPS, untrusted HTTPS, HTTP only), whether the verification image exists, and which names only the company DNS resolves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time allowed for each request (default 5000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: --site FILE is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: --timeout takes milliseconds from 100 to 600000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repositories: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1 exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image %1 is missing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the company DNS resolves: %1. Pods need upstream_dns_servers or zone forwarding for them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -529,6 +564,25 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
         <comment>@label:textbox</comment>
         <translation>社内ゾーン(&amp;O):</translation>
     </message>
+    <message>
+        <source>As&amp;k the company DNS</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolves the company&apos;s names through the company DNS and through this machine&apos;s own resolver, to show which names only the company DNS knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the company DNS resolves %1: pods will not, until it is named here.</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No company DNS server or name to ask.</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DnsPreview</name>
@@ -575,6 +629,137 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>CoreDNS sends every other name to %1.</source>
         <translation>CoreDNSはそれ以外の名前をすべて%1に送ります。</translation>
+    </message>
+</context>
+<context>
+    <name>DnsProbe</name>
+    <message>
+        <source>“%1” is not a valid DNS name: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is an IP address, not a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be written as an ASCII (IDNA) name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is longer than 253 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has an empty label (two dots in a row, or a dot at the start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label “%1” is longer than 63 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it contains “%1”; only letters, digits, “-” and “_” are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the label “%1” starts or ends with “-”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No DNS server address was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an IPv6 address, and IPv6 DNS servers are not supported: Qt 6.4 would silently ask this machine&apos;s resolver instead of %1. Give the DNS server&apos;s IPv4 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address. Give the DNS server&apos;s IPv4 address, such as 10.244.10.130 (the port is always 53).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be the address of a DNS server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found (NXDOMAIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address records, or no usable answer (refused, nothing listening on port 53, or an invalid reply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server failure (SERVFAIL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused to answer (REFUSED)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lookup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked: for %1 ms none of Qt&apos;s 5 DNS lookup threads came free (they still wait for earlier lookups that got no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS check through %1 not done: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names checked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name is known only to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 knows %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both %1 and this machine&apos;s resolver know %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this machine&apos;s resolver knows %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither knows %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid DNS names, not looked up: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS lookups need a running QCoreApplication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names to look up were given.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -818,6 +1003,54 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>%1 is set more than once in %2 (lines %3 and %4); Ansible uses the last one.</source>
         <translation>%1が%2で複数回設定されています（%3行目と%4行目）。Ansibleが使うのは最後の値です。</translation>
+    </message>
+    <message>
+        <source>The registry %1 shows a certificate nobody vouches for (%2): containerd will refuse to pull from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulls fail with “x509: certificate signed by unknown authority”. A mirror entry with skip_verify makes containerd accept it; better still, install the company&apos;s CA on the nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry %1 cannot be reached from this machine: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes may see the network differently; the preflight asks from the nodes themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as an image registry: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A registry answers /v2/ with the header Docker-Distribution-Api-Version. Check the address and port in the site profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry %1 asks for credentials (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>containerd needs them too: containerd_registry_auth for containerd 1.x, or a mirror header with Authorization from Kubespray v2.29 on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification image %1 is not in its registry: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verification job would fail for that reason alone. Push the image, or name one the registry has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the company DNS knows %1: this machine&apos;s resolver does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pods resolve names the same way unless the cluster forwards to the company DNS: that is what upstream_dns_servers or zone forwarding is for.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1397,19 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     </message>
 </context>
 <context>
+    <name>ProbeStatus</name>
+    <message>
+        <source>Asking…</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking… %1 answered (%2 of %3).</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RangesPage</name>
     <message>
         <source>Inside the cluster every pod gets an address from the &lt;b&gt;pod range&lt;/b&gt; and every service one from the &lt;b&gt;service range&lt;/b&gt;. Pods send traffic for any address in these ranges to a pod or a service, never out to the real network. So a range must not contain the address of a company machine (the registry, the DNS server) or of a node: that machine would become unreachable from pods. The two ranges must not overlap either. Changing a range of a running cluster needs a reset and a fresh cluster.yml.</source>
@@ -1422,6 +1668,329 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
         <source>Nobody has said yet how %1 is reached, so nothing is written for it and containerd will try HTTPS. Choose the scheme here if you know it (curl http://REGISTRY/v2/_catalog answering means HTTP).</source>
         <comment>@info</comment>
         <translation>%1への接続方法がまだ決まっていないため、何も書き込まれず、containerdはHTTPSで接続を試みます。分かっている場合はここでスキームを選んでください（curl http://REGISTRY/v2/_catalog が応答すればHTTPです）。</translation>
+    </message>
+    <message>
+        <source>&amp;Ask the registries</source>
+        <comment>@action:button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks each registry from this machine whether it speaks HTTPS, HTTPS with an untrusted certificate, or only HTTP, and whether the verification image exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 exists.</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is missing.</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registry to ask.</source>
+        <comment>@info probe</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistryProbe</name>
+    <message>
+        <source>%1: the connection was refused (nothing listens on that port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the host name %2 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the certificate is not trusted: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the TLS handshake failed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the other side closed the connection without an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished">%1: %2. {1:?}</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was longer than %1 bytes and was cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer did not end within %1 ms and was cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no Location header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers with a redirect (HTTP %2) to %3. A registry answers /v2/ itself, so the redirect was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for credentials (%2 authentication, no realm given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for credentials (%2 authentication, realm %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not send the header Docker-Distribution-Api-Version: registry/2.0, so it may not be a registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP 401 but does not say how to log in (no usable WWW-Authenticate header).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP 401 without a WWW-Authenticate challenge and without the header Docker-Distribution-Api-Version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers like a registry (HTTP 200, API registry/2.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP 200 but without the header Docker-Distribution-Api-Version: registry/2.0 that every registry sends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP 404: a web server, but no registry API on /v2/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP %2 %3, not like a registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registry was given; write it as host or host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the registry without a scheme: %1 instead of %2 (the probe tries HTTPS and then HTTP by itself).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write only host[:port], without a path: %1 instead of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a space or a character that no host name has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 opens a bracket but does not close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the bracketed address only :port may follow in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in brackets is not an IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write an IPv6 address in brackets: %1, with a port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than one colon; an IPv6 address must be written in brackets, as in “[fd00::1]:5000”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv4 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a host name: use letters, digits, hyphens and dots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a part longer than 63 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port %1 is not a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image was given; write it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 names no registry; write it with the registry in front, as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 is on another registry (%2), not on %3: it must start with %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The digest %1 is not of the form “sha256:” followed by 64 lowercase hexadecimal digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag %1 may have only letters, digits, “_”, “.” and “-” (not first), at most 128 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository name %1 may have only lowercase letters and digits, separated by “.”, “_”, “-” or “/”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image name %1 is longer than 255 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked again ignoring that certificate problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It speaks HTTPS (plain HTTP was answered with “Client sent an HTTP request to an HTTPS server”), but HTTPS failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It answers over plain HTTP only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something accepts connections but answers neither HTTPS nor HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog is not open without credentials (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registry offers no catalog (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog could not be read (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog is not the JSON a registry sends (no list “repositories”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog has more pages; only the first was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be looked for: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists (%2, %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not found: the registry answers HTTP 404 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be looked for without credentials (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be looked for: the registry redirects to %2, which was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be looked for (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image was not looked for: the registry needs credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image was not looked for: no registry answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog and the image were read ignoring this certificate problem, for this check only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog was read ignoring this certificate problem, for this check only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS: it answers on /v2/ over HTTPS with a trusted certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS with an untrusted certificate: it answers on /v2/ over HTTPS, but this machine does not trust its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP only: it answers plain HTTP on /v2/ and no HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable: the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable: no answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable: the host name was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable: the registry could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a registry: something answers, but not like a registry on /v2/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs credentials: it answers on /v2/ like a registry but asks to log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the registry or the image is not written correctly.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

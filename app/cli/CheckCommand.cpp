@@ -2,6 +2,7 @@
 // Part of Kubespray Wizard.
 #include "CheckCommand.h"
 
+#include "ProbeCommand.h"
 #include "analysis/Assessment.h"
 #include "yaml/YamlValues.h"
 
@@ -120,17 +121,23 @@ int runCheck(const QStringList &arguments, Console console) {
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QCoreApplication::translate("Cli", "Print JSON instead of text."));
     parser.addOption(jsonOption);
+    const QCommandLineOption probeOption(
+        QStringLiteral("probe"),
+        QCoreApplication::translate("Cli", "Also ask the registries and the company DNS how they answer from here."));
+    parser.addOption(probeOption);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("check"), arguments, console))
         return *exit;
     Assessment::Request request;
     if (const auto exit = inventoryOptions.fill(parser, request, console))
         return *exit;
 
-    const auto assessment = Assessment::run(request);
+    auto assessment = Assessment::run(request);
     if (!assessment) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
         return ExitError;
     }
+    if (parser.isSet(probeOption) && assessment->site())
+        assessment->applyProbe(probeSite(*assessment->site(), 5000, console, !parser.isSet(jsonOption)));
     if (parser.isSet(jsonOption))
         console.out << QJsonDocument(toJson(*assessment)).toJson(QJsonDocument::Indented);
     else

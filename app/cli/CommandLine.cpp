@@ -5,6 +5,7 @@
 #include "ApplyCommand.h"
 #include "CheckCommand.h"
 #include "HistoryCommands.h"
+#include "ProbeCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -22,10 +23,8 @@ struct CommandEntry {
 };
 
 const CommandEntry commands[] = {
-    {"check", &runCheck},
-    {"apply", &runApply},
-    {"history", &runHistory},
-    {"restore", &runRestore},
+    {"check", &runCheck},     {"apply", &runApply}, {"history", &runHistory},
+    {"restore", &runRestore}, {"probe", &runProbe},
 };
 
 } // namespace
@@ -57,6 +56,8 @@ QString usage() {
                "      Lists the kept earlier versions of the inventory's files.\n"
                "  restore --inventory PATH VERSION\n"
                "      Puts back the files of an earlier version.\n"
+               "  probe   --site FILE [--json] [--timeout MS]\n"
+               "      Asks the registries and the company DNS how they answer from here.\n"
                "Every command takes --lang en|ja and --help.\n"
                "\n"
                "Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.\n");

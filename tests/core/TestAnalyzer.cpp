@@ -6,6 +6,7 @@
 #include "kubespray/AnsibleEnvironment.h"
 #include "kubespray/Checkout.h"
 #include "kubespray/ClusterConfig.h"
+#include "probe/SiteProbe.h"
 #include "site/SiteProfile.h"
 #include "yaml/YamlValues.h"
 
@@ -67,6 +68,7 @@ struct Case {
     QByteArray site;                      ///< site profile; none when empty
     QString version = QStringLiteral("v2.25.0");
     std::optional<AnsibleEnvironment> ansible;
+    std::optional<ProbeReport> probe; ///< what a probe answered (plain data, as SiteProbe reports it)
 };
 
 class Analysis {
@@ -101,6 +103,8 @@ public:
         input.checkout = &m_checkout;
         input.ansible = m_ansible ? &*m_ansible : nullptr;
         input.site = m_site ? &*m_site : nullptr;
+        m_probe = c.probe;
+        input.probe = m_probe ? &*m_probe : nullptr;
         m_findings = Analyzer::analyze(input);
     }
 
@@ -127,6 +131,7 @@ private:
     std::optional<ClusterConfig> m_config;
     std::optional<SiteProfile> m_site;
     std::optional<AnsibleEnvironment> m_ansible;
+    std::optional<ProbeReport> m_probe;
     QList<Finding> m_findings;
 };
 
@@ -363,8 +368,15 @@ private slots:
         // dedicated tests below.
         const QSet<QString> dedicated = {QStringLiteral("ansible-version-out-of-range"),
                                          QStringLiteral("ansible-deps-missing"),
-                                         QStringLiteral("kubectl-artifacts-off"), QStringLiteral("host-vars-override"),
-                                         QStringLiteral("duplicate-key")};
+                                         QStringLiteral("kubectl-artifacts-off"),
+                                         QStringLiteral("host-vars-override"),
+                                         QStringLiteral("duplicate-key"),
+                                         QStringLiteral("registry-certificate-untrusted"),
+                                         QStringLiteral("registry-unreachable"),
+                                         QStringLiteral("registry-not-a-registry"),
+                                         QStringLiteral("registry-needs-credentials"),
+                                         QStringLiteral("verification-image-missing"),
+                                         QStringLiteral("names-only-in-company-dns")};
         for (const auto &[code, severity] : Analyzer::codes())
             QVERIFY2(codesRaisedByRows.contains(code) || dedicated.contains(code), qPrintable(code));
     }
@@ -398,6 +410,75 @@ private slots:
             c.ansible = ansibleCore(QStringLiteral("2.17.0"));
             QCOMPARE(Analysis(c).codes(), QStringList{QStringLiteral("ansible-version-out-of-range")});
         }
+    }
+
+    void probeFindings_data() {
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<QString>("code");
+        using V = RegistryProbe::Verdict;
+        QTest::newRow("self-signed certificate")
+            << int(V::HttpsUntrusted) << QStringLiteral("registry-certificate-untrusted");
+        QTest::newRow("connection refused") << int(V::Unreachable) << QStringLiteral("registry-unreachable");
+        QTest::newRow("a web server, not a registry")
+            << int(V::NotARegistry) << QStringLiteral("registry-not-a-registry");
+        QTest::newRow("401 with a realm") << int(V::NeedsCredentials) << QStringLiteral("registry-needs-credentials");
+        QTest::newRow("HTTPS is fine") << int(V::Https) << QString();
+    }
+
+    void probeFindings() {
+        QFETCH(int, verdict);
+        QFETCH(QString, code);
+        Case c;
+        ProbeReport report;
+        RegistryProbe::Result result;
+        result.host = QStringLiteral("reg.corp.example");
+        result.verdict = RegistryProbe::Verdict(verdict);
+        result.detail = QStringLiteral("detail");
+        report.registries.append(result);
+        c.probe = report;
+        const Analysis analysis(c);
+        QCOMPARE(analysis.codes(), code.isEmpty() ? QStringList() : QStringList{code});
+        if (code == u"registry-certificate-untrusted") {
+            const Finding finding = *analysis.first(code);
+            QCOMPARE(finding.severity, Finding::Severity::Blocking);
+            QVERIFY(
+                changeValue(finding, QStringLiteral("containerd_registries_mirrors"))
+                    .contains(u"{host: https://reg.corp.example, capabilities: [pull, resolve], skip_verify: true}"));
+            // With that mirror in place the certificate is accepted: nothing left to say.
+            Case fixed = c;
+            fixed.containerdVars = "containerd_registries_mirrors:\n  - prefix: reg.corp.example\n    mirrors:\n"
+                                   "      - host: https://reg.corp.example\n        skip_verify: true\n";
+            QVERIFY(Analysis(fixed).codes().isEmpty());
+        }
+    }
+
+    void probeOfImageAndNames() {
+        Case c;
+        ProbeReport report;
+        RegistryProbe::Result registry;
+        registry.host = QStringLiteral("reg.corp.example");
+        registry.verdict = RegistryProbe::Verdict::HttpOnly;
+        registry.image = QStringLiteral("reg.corp.example/someapp:nope");
+        registry.imageFound = false;
+        registry.imageDetail = QStringLiteral("manifest unknown");
+        report.registries.append(registry);
+        DnsProbe::Result dns;
+        dns.server = QStringLiteral("10.244.10.130");
+        dns.names.append(
+            {QStringLiteral("reg.corp.example"), {QStringLiteral("10.1.0.1")}, {}, {}, QStringLiteral("NXDOMAIN")});
+        dns.names.append(
+            {QStringLiteral("public.example"), {QStringLiteral("192.0.2.1")}, {}, {QStringLiteral("192.0.2.1")}, {}});
+        report.dns.append(dns);
+        c.probe = report;
+        const Analysis analysis(c);
+        QCOMPARE(analysis.codes(), (QStringList{QStringLiteral("verification-image-missing"),
+                                                QStringLiteral("names-only-in-company-dns")}));
+        QVERIFY(analysis.first(QStringLiteral("names-only-in-company-dns"))
+                    ->message.english()
+                    .contains(u"reg.corp.example"));
+        QVERIFY(!analysis.first(QStringLiteral("names-only-in-company-dns"))
+                     ->message.english()
+                     .contains(u"public.example"));
     }
 
     void artifacts() {

@@ -3,6 +3,8 @@
 #include "pages/DnsPage.h"
 #include "ui_DnsPage.h"
 
+#include "ProbeStatus.h"
+
 #include "analysis/DnsPreview.h"
 #include "session/WizardSession.h"
 
@@ -27,6 +29,21 @@ DnsPage::DnsPage(ksw::WizardSession *session, QWidget *parent)
     : WizardPage(session, parent)
     , m_ui(std::make_unique<Ui::DnsPage>()) {
     m_ui->setupUi(this);
+    new ProbeStatus(
+        session, m_ui->probePushButton, m_ui->probeStatusLabel,
+        [](const ksw::ProbeReport &report) {
+            QStringList lines;
+            for (const ksw::DnsProbe::Result &result : report.dns)
+                lines.append(result.server + QStringLiteral(": ") + result.summary());
+            const QStringList only = report.namesOnlyCompanyDnsKnows();
+            if (!only.isEmpty())
+                lines.append(
+                    tr("Only the company DNS resolves %1: pods will not, until it is named here.", "@info probe")
+                        .arg(only.join(QStringLiteral(", "))));
+            return lines.isEmpty() ? tr("No company DNS server or name to ask.", "@info probe")
+                                   : lines.join(QLatin1Char('\n'));
+        },
+        this);
     setTitle(tr("DNS", "@title:page"));
     setSubTitle(tr("How should pods reach the company DNS?", "@subtitle:page"));
 

@@ -3,6 +3,8 @@
 #include "pages/RegistriesPage.h"
 #include "ui_RegistriesPage.h"
 
+#include "ProbeStatus.h"
+
 #include "analysis/ContainerdPreview.h"
 #include "session/WizardSession.h"
 
@@ -51,6 +53,21 @@ RegistriesPage::RegistriesPage(ksw::WizardSession *session, QWidget *parent)
     : WizardPage(session, parent)
     , m_ui(std::make_unique<Ui::RegistriesPage>()) {
     m_ui->setupUi(this);
+    new ProbeStatus(
+        session, m_ui->probePushButton, m_ui->probeStatusLabel,
+        [](const ksw::ProbeReport &report) {
+            QStringList lines;
+            for (const ksw::RegistryProbe::Result &result : report.registries) {
+                QString line = result.host + QStringLiteral(": ") + result.summary();
+                if (result.imageFound.has_value())
+                    line += QLatin1Char(' ') + (*result.imageFound
+                                                    ? tr("The image %1 exists.", "@info probe").arg(result.image)
+                                                    : tr("The image %1 is missing.", "@info probe").arg(result.image));
+                lines.append(line);
+            }
+            return lines.isEmpty() ? tr("No registry to ask.", "@info probe") : lines.join(QLatin1Char('\n'));
+        },
+        this);
     setTitle(tr("Registries", "@title:page"));
     setSubTitle(tr("How should containerd reach each image registry?", "@subtitle:page"));
 

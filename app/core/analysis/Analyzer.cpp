@@ -9,6 +9,7 @@
 #include "kubespray/Checkout.h"
 #include "kubespray/ClusterConfig.h"
 #include "net/AddressPlan.h"
+#include "probe/SiteProbe.h"
 #include "site/SiteProfile.h"
 #include "yaml/YamlValues.h"
 
@@ -45,6 +46,7 @@ public:
         if (m_config.ipv6Enabled())
             checkRanges(true);
         checkRegistries();
+        checkProbe();
         checkDns();
         checkArtifacts();
         checkAnsible();
@@ -459,6 +461,88 @@ private:
         }
     }
 
+    void checkProbe() {
+        if (!m_input.probe)
+            return;
+        const RegistryConfig registries(m_config);
+        for (const RegistryProbe::Result &result : m_input.probe->registries) {
+            using Verdict = RegistryProbe::Verdict;
+            Finding *finding = nullptr;
+            switch (result.verdict) {
+            case Verdict::HttpsUntrusted: {
+                if (registries.handling(result.host).skipVerify)
+                    break;
+                finding = &add("registry-certificate-untrusted", Severity::Blocking,
+                               {QT_TRANSLATE_NOOP("Finding", "The registry %1 shows a certificate nobody vouches for "
+                                                             "(%2): containerd will refuse to pull from it."),
+                                {result.host, result.detail}},
+                               {QT_TRANSLATE_NOOP("Finding", "Pulls fail with “x509: certificate signed by unknown "
+                                                             "authority”. A mirror entry with skip_verify makes "
+                                                             "containerd accept it; better still, install the "
+                                                             "company's CA on the nodes."),
+                                {}});
+                finding->fix = m_fixes.registryMirrors({{result.host, false, true}});
+                break;
+            }
+            case Verdict::Unreachable:
+                finding = &add("registry-unreachable", Severity::Warning,
+                               {QT_TRANSLATE_NOOP("Finding", "The registry %1 cannot be reached from this machine: "
+                                                             "%2"),
+                                {result.host, result.detail}},
+                               {QT_TRANSLATE_NOOP("Finding", "The nodes may see the network differently; the "
+                                                             "preflight asks from the nodes themselves."),
+                                {}});
+                break;
+            case Verdict::NotARegistry:
+                finding = &add("registry-not-a-registry", Severity::Warning,
+                               {QT_TRANSLATE_NOOP("Finding", "%1 answers, but not as an image registry: %2"),
+                                {result.host, result.detail}},
+                               {QT_TRANSLATE_NOOP("Finding", "A registry answers /v2/ with the header "
+                                                             "Docker-Distribution-Api-Version. Check the address "
+                                                             "and port in the site profile."),
+                                {}});
+                break;
+            case Verdict::NeedsCredentials:
+                finding = &add("registry-needs-credentials", Severity::Warning,
+                               {QT_TRANSLATE_NOOP("Finding", "The registry %1 asks for credentials (%2)."),
+                                {result.host, result.detail}},
+                               {QT_TRANSLATE_NOOP("Finding", "containerd needs them too: containerd_registry_auth "
+                                                             "for containerd 1.x, or a mirror header with "
+                                                             "Authorization from Kubespray v2.29 on."),
+                                {}});
+                break;
+            case Verdict::Https:
+            case Verdict::HttpOnly:
+            case Verdict::InvalidInput:
+                break;
+            }
+            if (finding)
+                finding->values.append({QStringLiteral("registry"), result.host});
+            if (result.imageFound.has_value() && !*result.imageFound) {
+                Finding &missing =
+                    add("verification-image-missing", Severity::Warning,
+                        {QT_TRANSLATE_NOOP("Finding", "The verification image %1 is not in its registry: %2"),
+                         {result.image, result.imageDetail}},
+                        {QT_TRANSLATE_NOOP("Finding", "The verification job would fail for that reason alone. Push "
+                                                      "the image, or name one the registry has."),
+                         {}});
+                missing.values.append({QStringLiteral("image"), result.image});
+            }
+        }
+        const QStringList names = m_input.probe->namesOnlyCompanyDnsKnows();
+        if (!names.isEmpty()) {
+            Finding &finding =
+                add("names-only-in-company-dns", Severity::Info,
+                    {QT_TRANSLATE_NOOP("Finding", "Only the company DNS knows %1: this machine's resolver does not."),
+                     {names.join(QStringLiteral(", "))}},
+                    {QT_TRANSLATE_NOOP("Finding", "Pods resolve names the same way unless the cluster forwards to "
+                                                  "the company DNS: that is what upstream_dns_servers or zone "
+                                                  "forwarding is for."),
+                     {}});
+            finding.values.append({QStringLiteral("names"), names.join(QStringLiteral(", "))});
+        }
+    }
+
     QString versionText() const { return version() ? version()->toString() : QStringLiteral("?"); }
 
     // ---- DNS ---------------------------------------------------------------------------------------
@@ -665,7 +749,13 @@ QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
         {QStringLiteral("host-vars-override"), Severity::Warning},
         {QStringLiteral("duplicate-key"), Severity::Warning},
         {QStringLiteral("kubespray-version-unknown"), Severity::Warning},
+        {QStringLiteral("registry-certificate-untrusted"), Severity::Blocking},
+        {QStringLiteral("registry-unreachable"), Severity::Warning},
+        {QStringLiteral("registry-not-a-registry"), Severity::Warning},
+        {QStringLiteral("registry-needs-credentials"), Severity::Warning},
+        {QStringLiteral("verification-image-missing"), Severity::Warning},
         {QStringLiteral("registry-mirror-inline"), Severity::Info},
+        {QStringLiteral("names-only-in-company-dns"), Severity::Info},
     };
 }
 

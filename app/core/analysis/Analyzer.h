@@ -12,6 +12,7 @@ class Checkout;
 class ClusterConfig;
 class SiteProfile;
 struct AnsibleEnvironment;
+struct ProbeReport;
 
 /// Everything the analysis looks at. Only `config` is required.
 struct AnalysisInput {
@@ -19,6 +20,7 @@ struct AnalysisInput {
     const Checkout *checkout = nullptr;
     const AnsibleEnvironment *ansible = nullptr; ///< skipped when null (the caller did not look)
     const SiteProfile *site = nullptr;           ///< company services; skipped when null
+    const ProbeReport *probe = nullptr;          ///< what the network answered; skipped when null
 };
 
 /// Finds the faults of an inventory: address conflicts, registries, DNS, artifacts, Ansible, layout.

@@ -53,8 +53,22 @@ std::optional<Error> Assessment::reload(const std::optional<SiteProfile> &site) 
     input.checkout = &m_checkout;
     input.ansible = m_ansible ? &*m_ansible : nullptr;
     input.site = m_site ? &*m_site : nullptr;
+    input.probe = m_probe ? &*m_probe : nullptr;
     m_findings = Analyzer::analyze(input);
     return std::nullopt;
+}
+
+void Assessment::applyProbe(const ProbeReport &report) {
+    m_probe = report;
+    if (m_site)
+        m_site = report.completed(*m_site);
+    AnalysisInput input;
+    input.config = m_config.get();
+    input.checkout = &m_checkout;
+    input.ansible = m_ansible ? &*m_ansible : nullptr;
+    input.site = m_site ? &*m_site : nullptr;
+    input.probe = &*m_probe;
+    m_findings = Analyzer::analyze(input);
 }
 
 bool Assessment::hasBlocking() const {

@@ -6,6 +6,7 @@
 #include "kubespray/AnsibleEnvironment.h"
 #include "kubespray/Checkout.h"
 #include "kubespray/ClusterConfig.h"
+#include "probe/SiteProbe.h"
 #include "site/SiteProfile.h"
 #include "util/Expected.h"
 
@@ -42,6 +43,10 @@ public:
     /// Reads the inventory from disk again and analyses it with `site`, keeping what was found out about the
     /// checkout and Ansible (after a save or restore).
     std::optional<Error> reload(const std::optional<SiteProfile> &site);
+    /// Takes what the network answered into account: registry schemes nobody stated are decided by the probe,
+    /// and the probe's own findings join the others.
+    void applyProbe(const ProbeReport &report);
+    const std::optional<ProbeReport> &probe() const { return m_probe; }
 
     bool hasBlocking() const;
     /// Blocking or warning findings: what makes `check` exit 1.
@@ -53,6 +58,7 @@ private:
     std::optional<SiteProfile> m_site;
     bool m_siteWasKept = false;
     std::optional<AnsibleEnvironment> m_ansible;
+    std::optional<ProbeReport> m_probe;
     QList<Finding> m_findings;
 };
 

@@ -42,8 +42,12 @@ RegistryConfig::Handling RegistryConfig::handling(const QString &registryHost) c
             const YAML::Node hosts = item["mirrors"];
             if (hosts.IsDefined() && hosts.IsSequence()) {
                 for (const auto &mirror : hosts) {
-                    if (mirror.IsMap() && isHttpUrl(yaml::scalarText(mirror["host"])))
+                    if (!mirror.IsMap())
+                        continue;
+                    if (isHttpUrl(yaml::scalarText(mirror["host"])))
                         result.plainHttp = true;
+                    else if (yaml::toBool(mirror["skip_verify"]).value_or(false))
+                        result.skipVerify = true;
                 }
             }
         }

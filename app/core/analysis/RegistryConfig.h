@@ -14,6 +14,7 @@ public:
     struct Handling {
         bool configured = false;   ///< some entry names this registry
         bool plainHttp = false;    ///< and containerd will speak plain HTTP to it
+        bool skipVerify = false;   ///< and accepts a certificate nobody vouches for (an https mirror with skip_verify)
         bool inlineConfig = false; ///< v2.23–v2.26 without containerd_use_config_path: rendered into config.toml
         bool broken = false;       ///< configured in a way that makes containerd refuse its config (v2.21)
         QString variable;          ///< the variable that configures it

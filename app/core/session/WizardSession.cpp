@@ -171,6 +171,7 @@ void WizardSession::recompute() {
         input.ansible = m_assessment->ansible() ? &*m_assessment->ansible() : nullptr;
         const SiteProfile site = siteForAnalysis();
         input.site = &site;
+        input.probe = m_probeReport ? &*m_probeReport : nullptr;
         m_findings = Analyzer::analyze(input);
     } else {
         m_editError = planned.error().toString();
@@ -203,6 +204,39 @@ void WizardSession::reload() {
     if (auto problem = m_assessment->reload(m_site.isEmpty() ? std::nullopt : std::optional<SiteProfile>(m_site)))
         m_editError = problem->toString();
     recompute();
+}
+
+void WizardSession::probe(int timeoutMs) {
+    if (isProbing())
+        return;
+    if (!m_siteProbe) {
+        m_siteProbe = new SiteProbe(this);
+        connect(m_siteProbe, &SiteProbe::progress, this, &WizardSession::probeProgress);
+        connect(m_siteProbe, &SiteProbe::finished, this, [this](const ProbeReport &report) {
+            m_probeReport = report;
+            m_site = report.completed(m_site);
+            // What the registry answered decides the schemes nobody chose; an untrusted certificate needs
+            // skip_verify to be pulled from at all.
+            for (FixPlan::Registry &registry : m_plan.registries) {
+                const RegistryProbe::Result *result = report.registry(registry.host);
+                if (!result || registry.scheme != SiteProfile::Scheme::Unknown)
+                    continue;
+                if (result->verdict == RegistryProbe::Verdict::HttpOnly) {
+                    registry.scheme = SiteProfile::Scheme::Http;
+                    registry.skipVerify = true;
+                } else if (result->verdict == RegistryProbe::Verdict::HttpsUntrusted) {
+                    registry.scheme = SiteProfile::Scheme::Https;
+                    registry.skipVerify = true;
+                } else if (result->verdict == RegistryProbe::Verdict::Https) {
+                    registry.scheme = SiteProfile::Scheme::Https;
+                }
+            }
+            recompute();
+            emit probeFinished();
+        });
+    }
+    m_siteProbe->setTimeout(timeoutMs);
+    m_siteProbe->start(m_site);
 }
 
 QList<History::Entry> WizardSession::history() const {

@@ -5,6 +5,7 @@
 #include "analysis/Assessment.h"
 #include "analysis/ChangeSet.h"
 #include "analysis/FixPlan.h"
+#include "probe/SiteProbe.h"
 #include "store/History.h"
 #include "store/InventoryEdit.h"
 
@@ -63,6 +64,12 @@ public:
     QList<FixPlan::Problem> problems() const { return m_plan.problems(); }
     bool hasBlocking(const QStringList &codes = {}) const;
 
+    /// Asks the profile's registries and company DNS servers, in the background: registry schemes nobody
+    /// stated are then decided by what the registry answered, and the answers join the analysis.
+    void probe(int timeoutMs = 5000);
+    bool isProbing() const { return m_siteProbe && m_siteProbe->isRunning(); }
+    const std::optional<ProbeReport> &probeReport() const { return m_probeReport; }
+
     /// Writes the changes (history kept), keeps the site profile for the inventory, and re-reads the inventory.
     Expected<History::Entry> save();
     QList<History::Entry> history() const;
@@ -75,6 +82,8 @@ signals:
     void openFailed(const QString &message);
     /// Anything derived changed: choices, findings, diff.
     void changed();
+    void probeProgress(int done, int total, const QString &what);
+    void probeFinished();
 
 private:
     void finishOpen(std::shared_ptr<Expected<Assessment>> result, const QString &siteProfilePath);
@@ -94,6 +103,8 @@ private:
     QString m_editError;
     std::unique_ptr<ClusterConfig> m_plannedConfig;
     QList<Finding> m_findings;
+    QPointer<SiteProbe> m_siteProbe;
+    std::optional<ProbeReport> m_probeReport;
 };
 
 } // namespace ksw

@@ -408,7 +408,7 @@ QList<SiteProfile::Registry> SiteProfile::registries() const {
             return r.host.compare(host, Qt::CaseInsensitive) == 0;
         });
         if (!known && host != u"docker.io")
-            result.append({host, Scheme::Unknown, {}});
+            result.append({host, m_probedSchemes.value(host, Scheme::Unknown), {}});
     }
     return result;
 }

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -53,6 +54,8 @@ public:
     void setZones(const QStringList &zones) { m_zones = zones; }
     void setNetworks(const QList<Network> &networks) { m_networks = networks; }
     void setVerificationImage(const QString &image) { m_verificationImage = image; }
+    /// The scheme a probe found for a registry that no service names (the verification image's registry).
+    void setProbedScheme(const QString &registryHost, Scheme scheme) { m_probedSchemes.insert(registryHost, scheme); }
     /// The profile in the documented format (docs/site-profile.md); parse() reads it back unchanged.
     QByteArray toYaml() const;
     /// True for a DNS name as the profile accepts it (letters, digits, '-', '_', dots; 253 characters at most).
@@ -81,6 +84,7 @@ private:
     QStringList m_zones;
     QList<Network> m_networks;
     QString m_verificationImage;
+    QMap<QString, Scheme> m_probedSchemes;
 };
 
 } // namespace ksw
