@@ -23,8 +23,12 @@
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkInterface>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -318,6 +322,7 @@ private slots:
 
     void companyNamesOnlyThroughCompanyDns();
     void unknownNameFailsThroughBoth();
+    void probeCommandShowsNamesOnlyTheCompanyKnows();
     void ipv6ServerRefusedWithoutLookup();
     void badInputFinishesOnceWithClearErrors();
     void abortAndRestart();
@@ -559,6 +564,50 @@ void TestDnsProbe::unknownNameFailsThroughBoth() {
     }
     QVERIFY(run.result.summary().contains(QStringLiteral("No name is known only to 127.0.0.1.")));
     QVERIFY(run.result.summary().contains(QStringLiteral("Neither knows 2: ")));
+}
+
+// The real program inside the namespace: `probe` and `check --probe` on the scenario's company services, with
+// the company DNS on 127.0.0.1 (the registry's name then resolves nowhere here, so nothing leaves the namespace).
+void TestDnsProbe::probeCommandShowsNamesOnlyTheCompanyKnows() {
+    KSW_IN_CHILD_ONLY();
+    QTemporaryDir dir;
+    const QString site = dir.filePath(QStringLiteral("site.yaml"));
+    QVERIFY(test::writeAll(site,
+                           "services:\n"
+                           "  - {name: CoreDNS, address: 127.0.0.1, domains: [coredns.hideichi.as.a.service.com], "
+                           "role: dns}\n"
+                           "  - {name: Docker Registry, address: 10.233.90.120, "
+                           "domains: [docker-registry.hideichi.as.a.service.com], role: registry, scheme: http}\n"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.path());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(KSW_BINARY),
+                  {QStringLiteral("probe"), QStringLiteral("--site"), site, QStringLiteral("--json"),
+                   QStringLiteral("--timeout"), QStringLiteral("1500")});
+    QVERIFY(process.waitForFinished(60000));
+    const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const QJsonArray only = json.value(u"names_only_company_dns_knows").toArray();
+    QVERIFY2(only.contains(QStringLiteral("coredns.hideichi.as.a.service.com")),
+             QJsonDocument(json).toJson().constData());
+    QVERIFY(only.contains(QStringLiteral("docker-registry.hideichi.as.a.service.com")));
+    // The registry's name is unknown to this machine's resolver: the probe says so instead of guessing.
+    const QJsonObject registry = json.value(u"registries").toArray().first().toObject();
+    QCOMPARE(registry.value(u"verdict").toString(), QStringLiteral("unreachable"));
+
+    QProcess check;
+    check.setProcessEnvironment(environment);
+    check.start(QStringLiteral(KSW_BINARY),
+                {QStringLiteral("check"), QStringLiteral("--inventory"),
+                 test::sourcePath(QStringLiteral("resources/demo/mycluster")), QStringLiteral("--site"), site,
+                 QStringLiteral("--probe"), QStringLiteral("--json")});
+    QVERIFY(check.waitForFinished(60000));
+    QStringList codes;
+    for (const QJsonValue &finding :
+         QJsonDocument::fromJson(check.readAllStandardOutput()).object().value(u"findings").toArray())
+        codes.append(finding.toObject().value(u"code").toString());
+    QVERIFY2(codes.contains(u"names-only-in-company-dns"), qPrintable(codes.join(u' ')));
+    QVERIFY(codes.contains(u"company-dns-not-used"));
 }
 
 void TestDnsProbe::ipv6ServerRefusedWithoutLookup() {
