@@ -349,14 +349,14 @@
     </message>
     <message>
         <source>Also ask the registries and the company DNS how they answer from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>あわせて、このマシンからレジストリと社内DNSに問い合わせ、どう応答するかを確認します。</translation>
     </message>
     <message>
         <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
        kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)
 
 Commands:
-  check   --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION]
+  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]
       Reads a Kubespray inventory and reports what will break the cluster.
   apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
       Writes the proposed fixes into the inventory; the earlier files are kept.
@@ -370,51 +370,72 @@ Every command takes --lang en|ja and --help.
 
 Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
+       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   （ウィザード）
+
+コマンド:
+  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]
+      Kubesprayのインベントリを読み、クラスタを壊す原因を報告します。
+  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
+      修正案をインベントリに書き込みます。変更前のファイルは保存されます。
+  history --inventory PATH
+      保存してあるインベントリのファイルの以前のバージョンを一覧表示します。
+  restore --inventory PATH VERSION
+      以前のバージョンのファイルを元に戻します。
+  probe   --site FILE [--json] [--timeout MS]
+      このマシンからレジストリと社内DNSに問い合わせ、どう応答するかを確認します。
+どのコマンドも--lang en|jaと--helpを受け付けます。
+
+終了コード: 0=完了、1=指摘事項が残っている、2=エラー（何も書き込んでいません）、3=ウィザードを表示する画面がない。
+</translation>
     </message>
     <message>
         <source>probed %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1に問い合わせました（%3件中%2件完了）</translation>
     </message>
     <message>
         <source>Asks the company network, from this machine: how each registry of the site profile is reached (HTTPS, untrusted HTTPS, HTTP only), whether the verification image exists, and which names only the company DNS resolves.</source>
-        <translation type="unfinished"></translation>
+        <translation>このマシンから社内ネットワークに問い合わせます。サイトプロファイルの各レジストリへの接続方法（HTTPS、信頼されていない証明書のHTTPS、HTTPのみ）、検証用イメージが存在するかどうか、社内DNSでしか解決できない名前はどれかを確認します。</translation>
     </message>
     <message>
         <source>Time allowed for each request (default 5000).</source>
-        <translation type="unfinished"></translation>
+        <translation>各リクエストの待ち時間の上限（ミリ秒、デフォルトは5000）。</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <source>error: --site FILE is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: 「--site FILE」を指定してください。</translation>
     </message>
     <message>
         <source>error: --timeout takes milliseconds from 100 to 600000.</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー: --timeoutには100〜600000のミリ秒数を指定してください。</translation>
     </message>
     <message>
         <source>repositories: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ: %1</translation>
     </message>
     <message>
         <source>image %1 exists</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージ%1は存在します</translation>
     </message>
     <message>
         <source>image %1 is missing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージ%1がありません: %2</translation>
     </message>
     <message>
         <source>DNS %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS %1: %2</translation>
     </message>
     <message>
         <source>Only the company DNS resolves: %1. Pods need upstream_dns_servers or zone forwarding for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>社内DNSでしか解決できない名前: %1。Podからこれらの名前を解決するには、upstream_dns_serversまたはゾーンごとの転送が必要です。</translation>
+    </message>
+    <message>
+        <source>note: --probe needs a site profile (--site FILE); nothing was probed.</source>
+        <translation>注意: --probeにはサイトプロファイル（--site FILE）が必要です。何も問い合わせていません。</translation>
     </message>
 </context>
 <context>
@@ -567,21 +588,21 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>As&amp;k the company DNS</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>社内DNSに問い合わせる(&amp;K)</translation>
     </message>
     <message>
         <source>Resolves the company&apos;s names through the company DNS and through this machine&apos;s own resolver, to show which names only the company DNS knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>社内の名前を、社内DNSとこのマシン自身のリゾルバの両方で名前解決し、社内DNSにしか登録されていない名前を示します。</translation>
     </message>
     <message>
         <source>Only the company DNS resolves %1: pods will not, until it is named here.</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1は社内DNSでしか解決できません。ここで社内DNSを指定するまで、Podからは解決できません。</translation>
     </message>
     <message>
         <source>No company DNS server or name to ask.</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせる社内DNSサーバーまたは名前がありません。</translation>
     </message>
 </context>
 <context>
@@ -635,131 +656,131 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <name>DnsProbe</name>
     <message>
         <source>“%1” is not a valid DNS name: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は有効なDNS名ではありません: %2</translation>
     </message>
     <message>
         <source>it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>空です</translation>
     </message>
     <message>
         <source>it is an IP address, not a name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前ではなくIPアドレスです</translation>
     </message>
     <message>
         <source>it cannot be written as an ASCII (IDNA) name</source>
-        <translation type="unfinished"></translation>
+        <translation>ASCII（IDNA）の名前に変換できません</translation>
     </message>
     <message>
         <source>it is longer than 253 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>253文字を超えています</translation>
     </message>
     <message>
         <source>it has an empty label (two dots in a row, or a dot at the start)</source>
-        <translation type="unfinished"></translation>
+        <translation>空のラベルがあります（ドットが2つ続いているか、先頭がドットです）</translation>
     </message>
     <message>
         <source>the label “%1” is longer than 63 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル「%1」が63文字を超えています</translation>
     </message>
     <message>
         <source>it contains “%1”; only letters, digits, “-” and “_” are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」が含まれています（使用できるのは英字、数字、「-」、「_」だけです）</translation>
     </message>
     <message>
         <source>the label “%1” starts or ends with “-”</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベル「%1」が「-」で始まっているか、「-」で終わっています</translation>
     </message>
     <message>
         <source>No DNS server address was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNSサーバーのアドレスが指定されていません。</translation>
     </message>
     <message>
         <source>%1 is an IPv6 address, and IPv6 DNS servers are not supported: Qt 6.4 would silently ask this machine&apos;s resolver instead of %1. Give the DNS server&apos;s IPv4 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はIPv6アドレスですが、IPv6のDNSサーバーには対応していません。Qt 6.4では、%1ではなくこのマシンのリゾルバに黙って問い合わせてしまうためです。DNSサーバーのIPv4アドレスを指定してください。</translation>
     </message>
     <message>
         <source>“%1” is not an IP address. Give the DNS server&apos;s IPv4 address, such as 10.244.10.130 (the port is always 53).</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はIPアドレスではありません。10.244.10.130のように、DNSサーバーのIPv4アドレスを指定してください（ポートは常に53です）。</translation>
     </message>
     <message>
         <source>%1 cannot be the address of a DNS server.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はDNSサーバーのアドレスとして使用できません。</translation>
     </message>
     <message>
         <source>no address records</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスレコードがありません</translation>
     </message>
     <message>
         <source>not found (NXDOMAIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>見つかりません（NXDOMAIN）</translation>
     </message>
     <message>
         <source>no address records, or no usable answer (refused, nothing listening on port 53, or an invalid reply)</source>
-        <translation type="unfinished"></translation>
+        <translation>アドレスレコードがないか、使用できる応答がありません（拒否された、ポート53で何も待ち受けていない、または不正な応答）</translation>
     </message>
     <message>
         <source>server failure (SERVFAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーエラー（SERVFAIL）</translation>
     </message>
     <message>
         <source>the server refused to answer (REFUSED)</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーが応答を拒否しました（REFUSED）</translation>
     </message>
     <message>
         <source>lookup failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>名前解決に失敗しました: %1</translation>
     </message>
     <message>
         <source>no answer within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1ミリ秒以内に応答がありません</translation>
     </message>
     <message>
         <source>not asked: for %1 ms none of Qt&apos;s 5 DNS lookup threads came free (they still wait for earlier lookups that got no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせていません: %1ミリ秒待っても、Qtの5つのDNS問い合わせスレッドがどれも空きませんでした（応答のなかった以前の問い合わせをまだ待っています）</translation>
     </message>
     <message>
         <source>DNS check through %1 not done: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を使ったDNSの確認を実行できませんでした: %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Names checked: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認した名前: %1件。</translation>
     </message>
     <message>
         <source>No name is known only to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1だけが解決できる名前はありません。</translation>
     </message>
     <message>
         <source>Only %1 knows %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1だけが解決できる名前（%2件）: %3。</translation>
     </message>
     <message>
         <source>Both %1 and this machine&apos;s resolver know %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1とこのマシンのリゾルバの両方で解決できる名前（%2件）: %3。</translation>
     </message>
     <message>
         <source>Only this machine&apos;s resolver knows %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>このマシンのリゾルバだけが解決できる名前（%1件）: %2。</translation>
     </message>
     <message>
         <source>Neither knows %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>どちらでも解決できない名前（%1件）: %2。</translation>
     </message>
     <message>
         <source>Not valid DNS names, not looked up: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>有効なDNS名ではないため、問い合わせなかった名前: %1。</translation>
     </message>
     <message>
         <source>DNS lookups need a running QCoreApplication.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNSの問い合わせには、実行中のQCoreApplicationが必要です。</translation>
     </message>
     <message>
         <source>No names to look up were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせる名前が指定されていません。</translation>
     </message>
 </context>
 <context>
@@ -1006,51 +1027,51 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     </message>
     <message>
         <source>The registry %1 shows a certificate nobody vouches for (%2): containerd will refuse to pull from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリ%1は、誰も保証していない証明書を提示しているため、containerdはこのレジストリからのpullを拒否します。詳細: %2</translation>
     </message>
     <message>
         <source>Pulls fail with “x509: certificate signed by unknown authority”. A mirror entry with skip_verify makes containerd accept it; better still, install the company&apos;s CA on the nodes.</source>
-        <translation type="unfinished"></translation>
+        <translation>pullは「x509: certificate signed by unknown authority」で失敗します。skip_verifyを指定したミラーエントリがあればcontainerdはこの証明書を受け入れますが、社内の認証局（CA）の証明書を各ノードにインストールするほうが望ましい方法です。</translation>
     </message>
     <message>
         <source>The registry %1 cannot be reached from this machine: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>このマシンからレジストリ%1に到達できません: %2</translation>
     </message>
     <message>
         <source>The nodes may see the network differently; the preflight asks from the nodes themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>ノードからはネットワークの見え方が異なる場合があります。事前チェック（preflight）では、ノード自身から問い合わせます。</translation>
     </message>
     <message>
         <source>%1 answers, but not as an image registry: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は応答しますが、イメージレジストリとしての応答ではありません: %2</translation>
     </message>
     <message>
         <source>A registry answers /v2/ with the header Docker-Distribution-Api-Version. Check the address and port in the site profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリは/v2/に対して、Docker-Distribution-Api-Versionヘッダーを付けて応答します。サイトプロファイルのアドレスとポートを確認してください。</translation>
     </message>
     <message>
         <source>The registry %1 asks for credentials (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリ%1が認証情報を要求しています。詳細: %2</translation>
     </message>
     <message>
         <source>containerd needs them too: containerd_registry_auth for containerd 1.x, or a mirror header with Authorization from Kubespray v2.29 on.</source>
-        <translation type="unfinished"></translation>
+        <translation>containerdにも認証情報が必要です。containerd 1.xではcontainerd_registry_authを、Kubespray v2.29以降ではミラーエントリのheaderにAuthorizationを指定します。</translation>
     </message>
     <message>
         <source>The verification image %1 is not in its registry: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>検証用イメージ%1がレジストリにありません: %2</translation>
     </message>
     <message>
         <source>The verification job would fail for that reason alone. Push the image, or name one the registry has.</source>
-        <translation type="unfinished"></translation>
+        <translation>これだけでも、検証用のJobは失敗します。イメージをpushするか、レジストリにあるイメージを指定してください。</translation>
     </message>
     <message>
         <source>Only the company DNS knows %1: this machine&apos;s resolver does not.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は社内DNSにしか登録されていません。このマシンのリゾルバでは解決できません。</translation>
     </message>
     <message>
         <source>Pods resolve names the same way unless the cluster forwards to the company DNS: that is what upstream_dns_servers or zone forwarding is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>クラスタが社内DNSに転送しない限り、Podでも同じように解決できません。upstream_dns_serversやゾーンごとの転送は、そのための設定です。</translation>
     </message>
 </context>
 <context>
@@ -1401,12 +1422,12 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>Asking…</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせています…</translation>
     </message>
     <message>
         <source>Asking… %1 answered (%2 of %3).</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせています…%1が応答しました（%3件中%2件）。</translation>
     </message>
 </context>
 <context>
@@ -1672,325 +1693,325 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>&amp;Ask the registries</source>
         <comment>@action:button</comment>
-        <translation type="unfinished"></translation>
+        <translation>レジストリに問い合わせる(&amp;A)</translation>
     </message>
     <message>
         <source>Asks each registry from this machine whether it speaks HTTPS, HTTPS with an untrusted certificate, or only HTTP, and whether the verification image exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>このマシンから各レジストリに問い合わせ、HTTPS、信頼されていない証明書のHTTPS、HTTPのみのどれで応答するか、また検証用イメージが存在するかを確認します。</translation>
     </message>
     <message>
         <source>The image %1 exists.</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>イメージ%1は存在します。</translation>
     </message>
     <message>
         <source>The image %1 is missing.</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>イメージ%1がありません。</translation>
     </message>
     <message>
         <source>No registry to ask.</source>
         <comment>@info probe</comment>
-        <translation type="unfinished"></translation>
+        <translation>問い合わせるレジストリがありません。</translation>
     </message>
 </context>
 <context>
     <name>RegistryProbe</name>
     <message>
         <source>%1: the connection was refused (nothing listens on that port).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 接続が拒否されました（そのポートでは何も待ち受けていません）。</translation>
     </message>
     <message>
         <source>%1: no answer within %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2ミリ秒以内に応答がありません。</translation>
     </message>
     <message>
         <source>%1: the host name %2 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ホスト名%2が見つかりません。</translation>
     </message>
     <message>
         <source>%1: the certificate is not trusted: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 証明書が信頼されていません: %2。</translation>
     </message>
     <message>
         <source>%1: the TLS handshake failed (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: TLSハンドシェイクに失敗しました（%2）。</translation>
     </message>
     <message>
         <source>%1: the other side closed the connection without an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 応答がないまま、相手側が接続を閉じました。</translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1: %2. {1:?}</translation>
+        <translation>%1: %2。</translation>
     </message>
     <message>
         <source>%1: HTTP %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP %2。</translation>
     </message>
     <message>
         <source>The answer was longer than %1 bytes and was cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が%1バイトを超えたため、途中で打ち切りました。</translation>
     </message>
     <message>
         <source>The answer did not end within %1 ms and was cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>応答が%1ミリ秒以内に終わらなかったため、途中で打ち切りました。</translation>
     </message>
     <message>
         <source>(no Location header)</source>
-        <translation type="unfinished"></translation>
+        <translation>（Locationヘッダーなし）</translation>
     </message>
     <message>
         <source>%1 answers with a redirect (HTTP %2) to %3. A registry answers /v2/ itself, so the redirect was not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は%3へのリダイレクト（HTTP %2）を返しました。レジストリは/v2/に自分で応答するものなので、リダイレクトには従っていません。</translation>
     </message>
     <message>
         <source>%1 asks for credentials (%2 authentication, no realm given).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が認証情報を要求しています（%2認証、realmの指定なし）。</translation>
     </message>
     <message>
         <source>%1 asks for credentials (%2 authentication, realm %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が認証情報を要求しています（%2認証、realm: %3）。</translation>
     </message>
     <message>
         <source>It does not send the header Docker-Distribution-Api-Version: registry/2.0, so it may not be a registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘッダー「Docker-Distribution-Api-Version: registry/2.0」を送っていないため、レジストリではない可能性があります。</translation>
     </message>
     <message>
         <source>%1 answers HTTP 401 but does not say how to log in (no usable WWW-Authenticate header).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はHTTP 401を返しましたが、ログイン方法を示していません（使用できるWWW-Authenticateヘッダーがありません）。</translation>
     </message>
     <message>
         <source>%1 answers HTTP 401 without a WWW-Authenticate challenge and without the header Docker-Distribution-Api-Version.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はHTTP 401を返しましたが、WWW-Authenticateのチャレンジも、Docker-Distribution-Api-Versionヘッダーもありません。</translation>
     </message>
     <message>
         <source>%1 answers like a registry (HTTP 200, API registry/2.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はレジストリとして応答しています（HTTP 200、API registry/2.0）。</translation>
     </message>
     <message>
         <source>%1 answers HTTP 200 but without the header Docker-Distribution-Api-Version: registry/2.0 that every registry sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はHTTP 200を返しましたが、どのレジストリも送るヘッダー「Docker-Distribution-Api-Version: registry/2.0」がありません。</translation>
     </message>
     <message>
         <source>%1 answers HTTP 404: a web server, but no registry API on /v2/.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はHTTP 404を返しました。Webサーバーは動いていますが、/v2/にレジストリのAPIがありません。</translation>
     </message>
     <message>
         <source>%1 answers HTTP %2 %3, not like a registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の応答はレジストリのものではありません（HTTP %2 %3）。</translation>
     </message>
     <message>
         <source>No registry was given; write it as host or host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリが指定されていません。hostまたはhost:portの形式で書いてください。</translation>
     </message>
     <message>
         <source>Write the registry without a scheme: %1 instead of %2 (the probe tries HTTPS and then HTTP by itself).</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリはスキームを付けずに、%2ではなく%1と書いてください（HTTPS、HTTPの順に自動で試します）。</translation>
     </message>
     <message>
         <source>Write only host[:port], without a path: %1 instead of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>パスを付けずに、host[:port]だけを書いてください（%2ではなく%1）。</translation>
     </message>
     <message>
         <source>%1 has a space or a character that no host name has.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1には、空白またはホスト名に使えない文字が含まれています。</translation>
     </message>
     <message>
         <source>%1 opens a bracket but does not close it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1の角かっこが閉じられていません。</translation>
     </message>
     <message>
         <source>After the bracketed address only :port may follow in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1では、角かっこで囲んだアドレスの後には「:port」しか続けられません。</translation>
     </message>
     <message>
         <source>%1 in brackets is not an IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>角かっこ内の%1はIPv6アドレスではありません。</translation>
     </message>
     <message>
         <source>Write an IPv6 address in brackets: %1, with a port %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv6アドレスは角かっこで囲んで%1と書いてください。ポートを付ける場合は%2です。</translation>
     </message>
     <message>
         <source>%1 has more than one colon; an IPv6 address must be written in brackets, as in “[fd00::1]:5000”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1にはコロンが2つ以上あります。IPv6アドレスは「[fd00::1]:5000」のように角かっこで囲んで書く必要があります。</translation>
     </message>
     <message>
         <source>%1 is not an IPv4 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はIPv4アドレスではありません。</translation>
     </message>
     <message>
         <source>%1 is not a host name: use letters, digits, hyphens and dots.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1はホスト名ではありません。英字、数字、ハイフン、ドットを使ってください。</translation>
     </message>
     <message>
         <source>%1 has a part longer than 63 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1には63文字を超える部分があります。</translation>
     </message>
     <message>
         <source>The port %1 is not a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート%1が1〜65535の数値になっていません。</translation>
     </message>
     <message>
         <source>No image was given; write it as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージが指定されていません。%1の形式で書いてください。</translation>
     </message>
     <message>
         <source>The image %1 names no registry; write it with the registry in front, as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージ%1にレジストリが含まれていません。%2のように、先頭にレジストリを付けて書いてください。</translation>
     </message>
     <message>
         <source>The image %1 is on another registry (%2), not on %3: it must start with %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージ%1は%3ではなく、別のレジストリ（%2）にあります。%4で始まる必要があります。</translation>
     </message>
     <message>
         <source>The digest %1 is not of the form “sha256:” followed by 64 lowercase hexadecimal digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>ダイジェスト%1が、「sha256:」の後に小文字の16進数64桁が続く形式になっていません。</translation>
     </message>
     <message>
         <source>The tag %1 may have only letters, digits, “_”, “.” and “-” (not first), at most 128 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>タグ%1に使えるのは英字、数字、「_」、「.」、「-」だけで（「.」と「-」は先頭には使えません）、最大128文字です。</translation>
     </message>
     <message>
         <source>The repository name %1 may have only lowercase letters and digits, separated by “.”, “_”, “-” or “/”.</source>
-        <translation type="unfinished"></translation>
+        <translation>リポジトリ名%1に使えるのは、小文字の英字と数字を「.」、「_」、「-」、「/」で区切ったものだけです。</translation>
     </message>
     <message>
         <source>The image name %1 is longer than 255 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>イメージ名%1が255文字を超えています。</translation>
     </message>
     <message>
         <source>Asked again ignoring that certificate problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>この証明書の問題を無視して再度問い合わせた結果: %1</translation>
     </message>
     <message>
         <source>HTTPS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS: %1</translation>
     </message>
     <message>
         <source>It speaks HTTPS (plain HTTP was answered with “Client sent an HTTP request to an HTTPS server”), but HTTPS failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPSで通信するサーバーです（平文のHTTPには「Client sent an HTTP request to an HTTPS server」と応答しました）が、HTTPSでの接続に失敗しました。</translation>
     </message>
     <message>
         <source>It answers over plain HTTP only.</source>
-        <translation type="unfinished"></translation>
+        <translation>平文のHTTPでのみ応答します。</translation>
     </message>
     <message>
         <source>HTTP: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP: %1</translation>
     </message>
     <message>
         <source>Something accepts connections but answers neither HTTPS nor HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>何かが接続を受け付けていますが、HTTPSにもHTTPにも応答しません。</translation>
     </message>
     <message>
         <source>The catalog could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログを読み取れませんでした: %1</translation>
     </message>
     <message>
         <source>The catalog is not open without credentials (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログは認証情報なしでは読み取れません（HTTP %1）。</translation>
     </message>
     <message>
         <source>The registry offers no catalog (HTTP 404).</source>
-        <translation type="unfinished"></translation>
+        <translation>このレジストリはカタログを提供していません（HTTP 404）。</translation>
     </message>
     <message>
         <source>The catalog could not be read (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログを読み取れませんでした（HTTP %1）。</translation>
     </message>
     <message>
         <source>The catalog is not the JSON a registry sends (no list “repositories”).</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログが、レジストリの返すJSONの形式になっていません（リスト「repositories」がありません）。</translation>
     </message>
     <message>
         <source>The catalog has more pages; only the first was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログには続きのページがありますが、最初のページだけを読み取りました。</translation>
     </message>
     <message>
         <source>%1 could not be looked for: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を確認できませんでした: %2</translation>
     </message>
     <message>
         <source>%1 exists (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は存在します（%2）。</translation>
     </message>
     <message>
         <source>%1 exists (%2, %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1は存在します（%2、%3）。</translation>
     </message>
     <message>
         <source>%1 was not found: the registry answers HTTP 404 for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1が見つかりません。レジストリは%2に対してHTTP 404を返しました。</translation>
     </message>
     <message>
         <source>%1 could not be looked for without credentials (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>認証情報がないため、%1を確認できませんでした（HTTP %2）。</translation>
     </message>
     <message>
         <source>%1 could not be looked for: the registry redirects to %2, which was not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を確認できませんでした。レジストリが%2へのリダイレクトを返しましたが、従っていません。</translation>
     </message>
     <message>
         <source>%1 could not be looked for (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1を確認できませんでした（HTTP %2）。</translation>
     </message>
     <message>
         <source>The image was not looked for: the registry needs credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリが認証情報を必要とするため、イメージは確認していません。</translation>
     </message>
     <message>
         <source>The image was not looked for: no registry answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリとして応答するサーバーがなかったため、イメージは確認していません。</translation>
     </message>
     <message>
         <source>The catalog and the image were read ignoring this certificate problem, for this check only.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログとイメージは、この確認に限り、証明書の問題を無視して読み取りました。</translation>
     </message>
     <message>
         <source>The catalog was read ignoring this certificate problem, for this check only.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログは、この確認に限り、証明書の問題を無視して読み取りました。</translation>
     </message>
     <message>
         <source>HTTPS: it answers on /v2/ over HTTPS with a trusted certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS: 信頼された証明書を使い、HTTPSで/v2/に応答します。</translation>
     </message>
     <message>
         <source>HTTPS with an untrusted certificate: it answers on /v2/ over HTTPS, but this machine does not trust its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>信頼されていない証明書のHTTPS: HTTPSで/v2/に応答しますが、このマシンはその証明書を信頼していません。</translation>
     </message>
     <message>
         <source>HTTP only: it answers plain HTTP on /v2/ and no HTTPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPのみ: 平文のHTTPで/v2/に応答し、HTTPSには応答しません。</translation>
     </message>
     <message>
         <source>Unreachable: the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>到達できない: 接続が拒否されました。</translation>
     </message>
     <message>
         <source>Unreachable: no answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>到達できない: 時間内に応答がありませんでした。</translation>
     </message>
     <message>
         <source>Unreachable: the host name was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>到達できない: ホスト名が見つかりませんでした。</translation>
     </message>
     <message>
         <source>Unreachable: the registry could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>到達できない: レジストリに到達できませんでした。</translation>
     </message>
     <message>
         <source>Not a registry: something answers, but not like a registry on /v2/.</source>
-        <translation type="unfinished"></translation>
+        <translation>レジストリではない: 応答はありますが、/v2/での応答がレジストリのものではありません。</translation>
     </message>
     <message>
         <source>Needs credentials: it answers on /v2/ like a registry but asks to log in.</source>
-        <translation type="unfinished"></translation>
+        <translation>認証が必要: /v2/でレジストリとして応答しますが、ログインを求めています。</translation>
     </message>
     <message>
         <source>Not checked: the registry or the image is not written correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>未確認: レジストリまたはイメージの書き方が正しくありません。</translation>
     </message>
 </context>
 <context>

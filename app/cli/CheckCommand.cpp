@@ -136,8 +136,14 @@ int runCheck(const QStringList &arguments, Console console) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
         return ExitError;
     }
-    if (parser.isSet(probeOption) && assessment->site())
-        assessment->applyProbe(probeSite(*assessment->site(), 5000, console, !parser.isSet(jsonOption)));
+    if (parser.isSet(probeOption)) {
+        if (assessment->site())
+            assessment->applyProbe(probeSite(*assessment->site(), 5000, console, !parser.isSet(jsonOption)));
+        else
+            console.err << QCoreApplication::translate("Cli", "note: --probe needs a site profile (--site FILE); "
+                                                              "nothing was probed.")
+                        << Qt::endl;
+    }
     if (parser.isSet(jsonOption))
         console.out << QJsonDocument(toJson(*assessment)).toJson(QJsonDocument::Indented);
     else

@@ -29,7 +29,19 @@ const CommandEntry commands[] = {
 
 } // namespace
 
-bool isCommand(const QStringList &arguments) {
+namespace {
+
+/// The arguments without a leading "--lang X", which every command and the wizard accept first.
+QStringList withoutLeadingLanguage(QStringList arguments) {
+    if (arguments.size() >= 2 && arguments.first() == u"--lang")
+        arguments.remove(0, 2);
+    return arguments;
+}
+
+} // namespace
+
+bool isCommand(const QStringList &allArguments) {
+    const QStringList arguments = withoutLeadingLanguage(allArguments);
     if (arguments.isEmpty())
         return false;
     const QString &first = arguments.first();
@@ -48,7 +60,7 @@ QString usage() {
                "       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)\n"
                "\n"
                "Commands:\n"
-               "  check   --inventory PATH [--site FILE] [--json] [--kubespray-version VERSION]\n"
+               "  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]\n"
                "      Reads a Kubespray inventory and reports what will break the cluster.\n"
                "  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]\n"
                "      Writes the proposed fixes into the inventory; the earlier files are kept.\n"
@@ -152,7 +164,7 @@ int run(const QStringList &arguments, Console console) {
     }
     installTranslations(language);
 
-    const QString first = arguments.value(0);
+    const QString first = withoutLeadingLanguage(arguments).value(0);
     if (first == u"--version") {
         console.out << "kubespray-wizard " << QStringLiteral(KSW_VERSION) << Qt::endl;
         return ExitOk;
@@ -163,7 +175,7 @@ int run(const QStringList &arguments, Console console) {
     }
     for (const CommandEntry &command : commands) {
         if (first == QLatin1String(command.name))
-            return command.run(arguments.mid(1), console);
+            return command.run(withoutLeadingLanguage(arguments).mid(1), console);
     }
     console.err << QCoreApplication::translate("Cli", "error: unknown command “%1”.").arg(first) << Qt::endl << usage();
     return ExitError;
