@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
 #include "TestSupport.h"
+#include "WrittenInventory.h"
 
 #include "analysis/Analyzer.h"
 #include "kubespray/AnsibleEnvironment.h"
@@ -18,30 +19,8 @@ using namespace ksw;
 
 namespace {
 
-/// One node in every group, like the scenario's node1, and artifacts on: a clean inventory.
-const QByteArray cleanHosts = R"(all:
-  hosts:
-    node1:
-      ansible_host: 192.168.56.10
-      ip: 192.168.56.10
-      access_ip: 192.168.56.10
-  children:
-    kube_control_plane:
-      hosts:
-        node1:
-    kube_node:
-      hosts:
-        node1:
-    etcd:
-      hosts:
-        node1:
-    k8s_cluster:
-      children:
-        kube_control_plane:
-        kube_node:
-    calico_rr:
-      hosts: {}
-)";
+/// One node in every group, like the scenario's node1: with artifacts on, a clean inventory.
+const QByteArray cleanHosts = test::oneNodeHosts;
 
 const QByteArray artifactsOn = "kubeconfig_localhost: true\nkubectl_localhost: true\n";
 

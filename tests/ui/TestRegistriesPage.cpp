@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
+#include "DemoWizard.h"
 #include "TestSupport.h"
 
 #include "MainWizard.h"
@@ -35,17 +36,13 @@ class TestRegistriesPage : public QObject {
 private slots:
     void init() {
         qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
-        m_demo = std::make_unique<QTemporaryDir>();
-        QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), m_demo->path()));
-        m_wizard = std::make_unique<MainWizard>();
-        m_wizard->session()->open(m_demo->path() + QStringLiteral("/mycluster"),
-                                  m_demo->path() + QStringLiteral("/site.yaml"));
-        m_wizard->session()->waitForOpen();
-        QVERIFY(m_wizard->session()->isOpen());
+        m_demo = std::make_unique<ksw::test::DemoWizard>(); // a fresh copy for each test
+        QVERIFY(m_demo->isOpen());
+        m_wizard = m_demo->wizard();
         // Shown as the user sees it: a visible page follows every change of the session.
         m_wizard->setStartId(MainWizard::RegistriesPageId);
         m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        QVERIFY(QTest::qWaitForWindowExposed(m_wizard));
         m_wizard->restart();
         m_page = static_cast<RegistriesPage *>(m_wizard->currentPage());
         QCOMPARE(m_wizard->currentId(), int(MainWizard::RegistriesPageId));
@@ -58,7 +55,7 @@ private slots:
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("whatIsThisLabel")));
     }
 
-    void cleanup() { m_wizard.reset(); }
+    void cleanup() { m_demo.reset(); }
 
     void theHttpRegistryGetsAHostsToml() {
         QCOMPARE(m_table->rowCount(), 1);
@@ -159,8 +156,8 @@ private:
     }
 
     QTemporaryDir m_data;
-    std::unique_ptr<QTemporaryDir> m_demo;
-    std::unique_ptr<MainWizard> m_wizard;
+    std::unique_ptr<ksw::test::DemoWizard> m_demo;
+    MainWizard *m_wizard = nullptr;
     RegistriesPage *m_page = nullptr;
     QTableWidget *m_table = nullptr;
     QPlainTextEdit *m_preview = nullptr;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
+#include "DemoWizard.h"
 #include "TestSupport.h"
 
 #include "Dialogs.h"
@@ -23,13 +24,9 @@ class TestServicesPage : public QObject {
 private slots:
     void init() {
         qputenv("XDG_DATA_HOME", m_data.path().toUtf8());
-        m_demo = std::make_unique<QTemporaryDir>(); // a fresh copy for each test
-        QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), m_demo->path()));
-        m_wizard = std::make_unique<MainWizard>();
-        m_wizard->session()->open(m_demo->path() + QStringLiteral("/mycluster"),
-                                  m_demo->path() + QStringLiteral("/site.yaml"));
-        m_wizard->session()->waitForOpen();
-        QVERIFY(m_wizard->session()->isOpen());
+        m_demo = std::make_unique<ksw::test::DemoWizard>(); // a fresh copy for each test
+        QVERIFY(m_demo->isOpen());
+        m_wizard = m_demo->wizard();
         m_page = static_cast<ServicesPage *>(m_wizard->page(MainWizard::ServicesPageId));
         m_page->initializePage();
         m_table = m_page->findChild<QTableWidget *>(QStringLiteral("servicesTableWidget"));
@@ -37,7 +34,7 @@ private slots:
         QVERIFY(m_table && m_problem);
     }
 
-    void cleanup() { m_wizard.reset(); }
+    void cleanup() { m_demo.reset(); }
 
     void showsTheScenariosServices() {
         QCOMPARE(m_table->rowCount(), 2);
@@ -126,8 +123,8 @@ private slots:
 
 private:
     QTemporaryDir m_data;
-    std::unique_ptr<QTemporaryDir> m_demo;
-    std::unique_ptr<MainWizard> m_wizard;
+    std::unique_ptr<ksw::test::DemoWizard> m_demo;
+    MainWizard *m_wizard = nullptr;
     ServicesPage *m_page = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_problem = nullptr;

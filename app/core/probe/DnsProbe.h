@@ -12,24 +12,21 @@ namespace ksw {
 /// Resolves names through a given (company) DNS server and through this machine's own resolver, to show the
 /// names only the company DNS knows — exactly the names pods cannot resolve until the cluster forwards to it.
 /// Asynchronous; every lookup is bounded by a timer (Qt 6.4's QDnsLookup has none of its own).
-class DnsProbe : public QObject
-{
+class DnsProbe : public QObject {
     Q_OBJECT
 
 public:
-    struct NameResult
-    {
+    struct NameResult {
         QString name;
-        QStringList viaServer;  ///< addresses the given server answered
-        QString serverError;    ///< empty when it answered
-        QStringList viaSystem;  ///< addresses this machine's resolver answered
-        QString systemError;    ///< empty when it answered
+        QStringList viaServer; ///< addresses the given server answered
+        QString serverError;   ///< empty when it answered
+        QStringList viaSystem; ///< addresses this machine's resolver answered
+        QString systemError;   ///< empty when it answered
         /// The company DNS knows it and this machine's resolver does not.
         bool onlyServerKnows() const { return !viaServer.isEmpty() && viaSystem.isEmpty(); }
     };
 
-    struct Result
-    {
+    struct Result {
         QString server;
         QString error; ///< the probe could not run at all (IPv6 server, bad address); names are then empty
         QList<NameResult> names;
