@@ -204,7 +204,8 @@ private slots:
     }
 
     /// The fixture pair comes from one real run of Debian's ansible-playbook with ANSIBLE_FORCE_COLOR=1, the
-    /// plugin and profile_tasks enabled (see tests/integration/TestCallbackPlugin.cpp for the playbook).
+    /// plugin and profile_tasks enabled (the playbook is the one in tests/integration/TestCallbackPlugin.cpp); the
+    /// temporary folder was cut from the task paths of the events file.
     void pluginFixture() {
         int bad = 0;
         const QList<AnsibleEvent> events = parseJsonLines(

@@ -264,6 +264,13 @@ void TestLineSplitter::endlessLineStaysBounded() {
     for (const Piece &piece : rest)
         received += piece.text.size();
     QCOMPARE(received, 256 * 4096);
+
+    // The same megabyte (and a bit) in one read: sixteen parts at once, the bit left pending.
+    const QList<Piece> parts = splitter.feed(QByteArray(16 * 64 * 1024 + 100, 'y'));
+    QCOMPARE(parts.size(), 16);
+    for (const Piece &piece : parts)
+        QCOMPARE(piece.text, QString(64 * 1024, u'y'));
+    QCOMPARE(splitter.pendingText(), QString(100, u'y'));
 }
 
 void TestLineSplitter::flush() {

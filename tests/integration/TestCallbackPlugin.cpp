@@ -181,6 +181,7 @@ private:
         QString pluginDir = QStringLiteral(KSW_SOURCE_DIR "/resources/ansible/callback_plugins");
         std::optional<QString> eventsFile; ///< empty optional: a fresh file in the temporary folder
         bool unsetEventsFile = false;
+        QString callbacks = QStringLiteral("kubespray_wizard_events,profile_tasks");
     };
 
     Run run(const Options &options) {
@@ -197,8 +198,8 @@ private:
         env.insert(QStringLiteral("ANSIBLE_REMOTE_TEMP"), path(QStringLiteral("tmp/remote")));
         env.insert(QStringLiteral("ANSIBLE_CONFIG"), path(QStringLiteral("ansible.cfg")));
         env.insert(QStringLiteral("ANSIBLE_CALLBACK_PLUGINS"), options.pluginDir);
-        env.insert(QStringLiteral("ANSIBLE_CALLBACKS_ENABLED"),
-                   QStringLiteral("kubespray_wizard_events,profile_tasks"));
+        if (!options.callbacks.isEmpty())
+            env.insert(QStringLiteral("ANSIBLE_CALLBACKS_ENABLED"), options.callbacks);
         if (options.colour)
             env.insert(QStringLiteral("ANSIBLE_FORCE_COLOR"), QStringLiteral("1"));
         if (!options.unsetEventsFile)
@@ -325,6 +326,32 @@ private slots:
         qInfo("coloured run: %lld ms", r.milliseconds);
     }
 
+    /// The plugin adds nothing to the human output: a run with it alone prints what a run without it prints (but
+    /// for the timestamps inside failure results). Without being enabled, it stays silent.
+    void humanOutputUnchanged() {
+        const auto comparable = [](const QByteArray &out) {
+            QList<QByteArray> lines = out.split('\n');
+            for (QByteArray &line : lines) {
+                const qsizetype result = line.indexOf("=> {");
+                if (result >= 0)
+                    line.truncate(result);
+            }
+            return lines;
+        };
+        Options with;
+        with.callbacks = QStringLiteral("kubespray_wizard_events");
+        const Run withPlugin = run(with);
+        QCOMPARE(withPlugin.exitCode, 2);
+        QCOMPARE(normalized(withPlugin.events), ExpectedEvents);
+        Options without;
+        without.callbacks = QString();
+        const Run withoutPlugin = run(without);
+        QCOMPARE(withoutPlugin.exitCode, 2);
+        QVERIFY(!withoutPlugin.eventsFileExists); // CALLBACK_NEEDS_ENABLED
+        QCOMPARE(comparable(withPlugin.out), comparable(withoutPlugin.out));
+        QCOMPARE(withPlugin.err, withoutPlugin.err);
+    }
+
     /// The plugin appends: a second run into the same file adds a second complete playbook.
     void pluginAppends() {
         Options options;
@@ -343,6 +370,8 @@ private slots:
         const Run r = run(options);
         QVERIFY2(r.exitCode == 2, qPrintable(QString::fromUtf8(r.err)));
         QVERIFY(!r.eventsFileExists);
+        QVERIFY2(r.err.contains("Skipping callback plugin 'kubespray_wizard_events', unable to load"),
+                 r.err.constData());
         QVERIFY(r.out.contains("PLAY RECAP "));
         QVERIFY(r.out.contains("Say hello ---")); // profile_tasks still loads
         QCOMPARE(normalized(parseText(r.out)), ExpectedEvents);

@@ -27,7 +27,9 @@ int number(QStringView text) {
 }
 
 AnsiRgb rgb(int red, int green, int blue) {
-    const auto channel = [](int value) { return static_cast<AnsiRgb>(std::clamp(value, 0, 255)); };
+    const auto channel = [](int value) {
+        return static_cast<AnsiRgb>(std::clamp(value, 0, 255));
+    };
     return 0xff000000u | (channel(red) << 16) | (channel(green) << 8) | channel(blue);
 }
 
@@ -37,7 +39,9 @@ AnsiRgb AnsiParser::rgbFromIndex256(int index) {
     if (index >= 232)
         return rgb(8 + 10 * (index - 232), 8 + 10 * (index - 232), 8 + 10 * (index - 232));
     const int cube = std::max(index, 16) - 16;
-    const auto level = [](int value) { return value == 0 ? 0 : 55 + 40 * value; };
+    const auto level = [](int value) {
+        return value == 0 ? 0 : 55 + 40 * value;
+    };
     return rgb(level(cube / 36), level(cube / 6 % 6), level(cube % 6));
 }
 

@@ -64,8 +64,8 @@ private:
     void addText(QStringView text, QList<Segment> &out) const;
 
     State m_state = State::Text;
-    QString m_parameters;     // of the CSI sequence being read
-    bool m_tooLong = false;   // its parameters passed the bound; it is removed but not applied
+    QString m_parameters;   // of the CSI sequence being read
+    bool m_tooLong = false; // its parameters passed the bound; it is removed but not applied
     AnsiFormat m_format;
 };
 

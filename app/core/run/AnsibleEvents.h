@@ -39,19 +39,19 @@ struct AnsibleEvent {
     enum class Type { PlaybookStart, PlayStart, TaskStart, HostResult, Stats, PlaybookEnd };
 
     Type type = Type::PlaybookEnd;
-    QString playbook;   ///< PlaybookStart: the playbook's file name (empty from the text parser)
-    QString name;       ///< PlayStart: the play's name; TaskStart: the task's name without its "role : " prefix
-    QStringList hosts;  ///< PlayStart: the hosts the play targets (empty from the text parser)
-    QString role;       ///< TaskStart: the role the task belongs to, or empty
-    QString path;       ///< TaskStart: "file:line" of the task (empty from the text parser)
-    QString uuid;       ///< TaskStart: the task's id; HostResult: the id of the task it belongs to
+    QString playbook;     ///< PlaybookStart: the playbook's file name (empty from the text parser)
+    QString name;         ///< PlayStart: the play's name; TaskStart: the task's name without its "role : " prefix
+    QStringList hosts;    ///< PlayStart: the hosts the play targets (empty from the text parser)
+    QString role;         ///< TaskStart: the role the task belongs to, or empty
+    QString path;         ///< TaskStart: "file:line" of the task (empty from the text parser)
+    QString uuid;         ///< TaskStart: the task's id; HostResult: the id of the task it belongs to
     bool handler = false; ///< TaskStart: a handler rather than a task
     HostStatus status = HostStatus::Ok; ///< HostResult
-    QString host;       ///< HostResult
-    QString task;       ///< HostResult: the task's name, as in its TaskStart
-    double duration = -1; ///< HostResult: seconds, or -1 when unknown (text parser)
-    QString message;    ///< HostResult: short failure message, for Failed and Unreachable only
-    QMap<QString, HostCounts> stats; ///< Stats: per host
+    QString host;                       ///< HostResult
+    QString task;                       ///< HostResult: the task's name, as in its TaskStart
+    double duration = -1;               ///< HostResult: seconds, or -1 when unknown (text parser)
+    QString message;                    ///< HostResult: short failure message, for Failed and Unreachable only
+    QMap<QString, HostCounts> stats;    ///< Stats: per host
 
     /// "playbook_start", "play_start", "task_start", "host_result", "stats", "playbook_end".
     static QString typeName(Type type);
@@ -92,12 +92,13 @@ public:
 private:
     struct Pending {
         QString host;
-        bool items = false;      ///< built from "(item=…)" lines: complete only when the task ends
+        bool items = false; ///< built from "(item=…)" lines: complete only when the task ends
         HostStatus status = HostStatus::Ok;
         bool anyOk = false;
         bool anyChanged = false;
         bool anyFailed = false;
         bool anyUnreachable = false;
+        bool settled = false; ///< a failure that "...ignoring" can no longer turn into Ignored
         QString message;
     };
 
@@ -118,7 +119,6 @@ private:
     QString m_taskUuid;
     int m_taskCount = 0;
     QList<Pending> m_pending; ///< results of the current task not yet emitted, in order
-    int m_lastFailed = -1;    ///< index in m_pending of the last failure, for "...ignoring"
 };
 
 } // namespace ksw

@@ -10,27 +10,64 @@ LineSplitter::LineSplitter(qsizetype maxLineLength)
     : m_maxLineLength(std::max<qsizetype>(maxLineLength, 2)) // 2: room for a surrogate pair
 {}
 
+namespace {
+
+// The length of the UTF-8 sequence that `lead` starts; 1 for ASCII and for bytes that start none.
+qsizetype sequenceLength(unsigned char lead) {
+    if (lead >= 0xc2 && lead <= 0xdf)
+        return 2;
+    if (lead >= 0xe0 && lead <= 0xef)
+        return 3;
+    if (lead >= 0xf0 && lead <= 0xf4)
+        return 4;
+    return 1;
+}
+
+// How many bytes at the end of `bytes` start a UTF-8 sequence that the next read must finish.
+qsizetype unfinishedTail(QByteArrayView bytes) {
+    const qsizetype size = bytes.size();
+    for (qsizetype back = 1; back <= std::min<qsizetype>(size, 4); ++back) {
+        const auto byte = static_cast<unsigned char>(bytes[size - back]);
+        if ((byte & 0xc0) == 0x80)
+            continue; // a continuation byte: look further back for the lead
+        return back < sequenceLength(byte) ? back : 0;
+    }
+    return 0;
+}
+
+} // namespace
+
 QList<LineSplitter::Piece> LineSplitter::feed(QByteArrayView bytes) {
     QList<Piece> out;
     if (bytes.isEmpty())
         return out;
-    const QString text = m_decoder.decode(bytes);
-    split(text, out);
+    // The decoder is only ever given whole sequences: Qt 6.4's stateful decoder drops a sequence
+    // still unfinished at the end of the stream, and turns a broken sequence into a different
+    // number of U+FFFD depending on where the reads cut it. Holding the tail back ourselves makes
+    // the text independent of how the pipe happened to cut the bytes.
+    QByteArray joined;
+    QByteArrayView data = bytes;
+    if (!m_tail.isEmpty()) {
+        joined = m_tail + bytes.toByteArray();
+        data = joined;
+    }
+    const qsizetype tail = unfinishedTail(data);
+    QByteArray newTail = data.last(tail).toByteArray();
+    data.chop(tail);
+    if (!data.isEmpty())
+        split(QString(m_decoder.decode(data)), out);
+    m_tail = std::move(newTail);
     return out;
 }
 
 QList<LineSplitter::Piece> LineSplitter::flush() {
     QList<Piece> out;
-    // QStringDecoder has no flush: an ASCII byte after an unfinished sequence makes the decoder
-    // report that sequence as U+FFFD, and the byte itself is dropped again.
-    QString rest = m_decoder.decode(QByteArrayView("x", 1));
-    rest.chop(1);
-    if (!rest.isEmpty()) {
-        if (m_pendingReturn) { // "\r" then broken bytes: the broken bytes overwrite the line
-            emitLine(false, out);
-            m_pendingReturn = false;
-        }
-        append(rest, out);
+    if (!m_tail.isEmpty()) { // the stream ended inside a character
+        QString rest = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless).decode(m_tail);
+        if (rest.isEmpty())
+            rest = QChar(QChar::ReplacementCharacter);
+        split(rest, out);
+        m_tail.clear();
     }
     if (!m_line.isEmpty()) // a lone "\r" after the last newline adds no line
         emitLine(true, out);
@@ -88,15 +125,17 @@ void LineSplitter::split(QStringView text, QList<Piece> &out) {
 
 void LineSplitter::append(QStringView text, QList<Piece> &out) {
     m_line.append(text);
-    while (m_line.size() > m_maxLineLength) {
-        qsizetype cutAt = m_maxLineLength;
-        if (m_line.at(cutAt - 1).isHighSurrogate())
-            --cutAt; // never separate the halves of a character outside the BMP
-        Piece piece{m_line.first(cutAt), true, m_previousOpen, true};
-        out.append(std::move(piece));
+    qsizetype start = 0; // one remove() at the end, however many parts one big read holds
+    while (m_line.size() - start > m_maxLineLength) {
+        qsizetype length = m_maxLineLength;
+        if (m_line.at(start + length - 1).isHighSurrogate())
+            --length; // never separate the halves of a character outside the BMP
+        out.append(Piece{m_line.sliced(start, length), true, m_previousOpen, true});
         m_previousOpen = false;
-        m_line.remove(0, cutAt);
+        start += length;
     }
+    if (start > 0)
+        m_line.remove(0, start);
 }
 
 void LineSplitter::emitLine(bool complete, QList<Piece> &out) {

@@ -2,6 +2,7 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
@@ -13,11 +14,13 @@ namespace ksw {
 ///
 /// Like the channel buffer behind Qt Creator's output pane: one persistent UTF-8 decoder for the
 /// whole stream, so a character cut between two reads decodes correctly (invalid bytes become
-/// U+FFFD), and a buffer for the line that has not ended yet. "\n" and "\r\n" end a line. A lone
-/// "\r" (a progress bar redrawing itself) ends a line that the next piece overwrites: the whole
-/// line is replaced, as in Qt Creator, not overtyped character by character as in a terminal.
-/// Runs of "\r" count as one ("\r\r\n" is a line end). A line longer than maxLineLength()
-/// characters is handed out in parts, so a child that never prints a newline cannot grow memory.
+/// U+FFFD; the decoder is handed whole sequences only, so the text never depends on where the
+/// reads cut the bytes), and a buffer for the line that has not ended yet. "\n" and "\r\n" end a
+/// line. A lone "\r" (a progress bar redrawing itself) ends a line that the next piece overwrites:
+/// the whole line is replaced, as in Qt Creator, not overtyped character by character as in a
+/// terminal. Runs of "\r" count as one ("\r\r\n" is a line end). A line longer than
+/// maxLineLength() characters is handed out in parts, so a child that never prints a newline
+/// cannot grow memory.
 ///
 /// A view appends each piece as a new line, except that a piece with replacesPrevious set
 /// replaces the line of the piece before it (which had complete == false).
@@ -56,6 +59,7 @@ private:
     void emitLine(bool complete, QList<Piece> &out);
 
     QStringDecoder m_decoder{QStringDecoder::Utf8};
+    QByteArray m_tail; // the start of a character whose other bytes have not been read yet
     QString m_line;
     qsizetype m_maxLineLength;
     bool m_pendingReturn = false; // the buffered line ended with "\r"; is it "\r\n" or an overwrite?
