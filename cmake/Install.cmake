@@ -23,6 +23,9 @@ foreach(ts_file IN LISTS ksw_ts_files)
 endforeach()
 install(FILES ${ksw_qm_files} DESTINATION "${CMAKE_INSTALL_DATADIR}/kubespray-wizard/translations")
 
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/ansible" DESTINATION "${CMAKE_INSTALL_DATADIR}/kubespray-wizard"
+        PATTERN "__pycache__" EXCLUDE)
+
 # Documentation; docs/ keeps its folder so the README's links (docs/findings.md, ...) still work.
 install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 file(GLOB ksw_doc_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/docs/*.md")
