@@ -1137,6 +1137,33 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     </message>
 </context>
 <context>
+    <name>HostStatusModel</name>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>到達不能</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+</context>
+<context>
     <name>Inventory</name>
     <message>
         <source>A group must be a mapping with hosts, children or vars.</source>
@@ -1247,6 +1274,34 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>Cannot keep the site profile: %1</source>
         <translation>サイトプロファイルを保存できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>Search the log</source>
+        <comment>@info:placeholder</comment>
+        <translation>ログを検索</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <comment>@action:button</comment>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <comment>@action:button</comment>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <comment>@action:button</comment>
+        <translation>検索…</translation>
+    </message>
+    <message>
+        <source>Wrap lines</source>
+        <comment>@option:check</comment>
+        <translation>行を折り返す</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2134,21 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
         <source>%1 — %2</source>
         <comment>@item history: time — reason</comment>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunSession</name>
+    <message>
+        <source>A playbook is already running.</source>
+        <translation>Playbookはすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Counting the tasks of %1 (--list-tasks)…</source>
+        <translation>%1のタスク数を数えています（--list-tasks）…</translation>
+    </message>
+    <message>
+        <source>The wizard&apos;s Ansible callback could not load; following Ansible&apos;s text output instead.</source>
+        <translation>ウィザードのAnsibleコールバックを読み込めなかったため、代わりにAnsibleのテキスト出力から進捗を読み取ります。</translation>
     </message>
 </context>
 <context>
