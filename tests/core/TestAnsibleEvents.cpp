@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
+#include "EventExpectations.h"
 #include "TestSupport.h"
 #include "run/AnsibleEvents.h"
 
@@ -14,46 +15,8 @@ using ksw::TextEventParser;
 
 namespace {
 
-QString countsText(const HostCounts &c) {
-    return QStringLiteral("ok=%1 changed=%2 unreachable=%3 failures=%4 skipped=%5 rescued=%6 ignored=%7")
-        .arg(c.ok)
-        .arg(c.changed)
-        .arg(c.unreachable)
-        .arg(c.failures)
-        .arg(c.skipped)
-        .arg(c.rescued)
-        .arg(c.ignored);
-}
-
-/// What both sources must agree on: everything but paths, ids, play hosts and durations (the text has none).
-QStringList normalized(const QList<AnsibleEvent> &events) {
-    QStringList out;
-    for (const AnsibleEvent &e : events) {
-        QString line = AnsibleEvent::typeName(e.type);
-        switch (e.type) {
-        case AnsibleEvent::Type::PlaybookStart:
-        case AnsibleEvent::Type::PlaybookEnd:
-            break;
-        case AnsibleEvent::Type::PlayStart:
-            line += QLatin1Char('|') + e.name;
-            break;
-        case AnsibleEvent::Type::TaskStart:
-            line += QLatin1Char('|') + e.role + QLatin1Char('|') + e.name +
-                    (e.handler ? QStringLiteral("|handler") : QString());
-            break;
-        case AnsibleEvent::Type::HostResult:
-            line += QLatin1Char('|') + e.host + QLatin1Char('|') + e.task + QLatin1Char('|') +
-                    ksw::hostStatusName(e.status) + QLatin1Char('|') + e.message;
-            break;
-        case AnsibleEvent::Type::Stats:
-            for (auto it = e.stats.begin(); it != e.stats.end(); ++it)
-                line += QLatin1Char('|') + it.key() + QLatin1Char(' ') + countsText(it.value());
-            break;
-        }
-        out << line;
-    }
-    return out;
-}
+using ksw::test::countsText;
+using ksw::test::normalized;
 
 QList<AnsibleEvent> parseJsonLines(const QByteArray &bytes, int *bad = nullptr) {
     QList<AnsibleEvent> events;
