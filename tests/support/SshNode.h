@@ -8,6 +8,8 @@
 // masters under its control-path folder, the user's processes, sshd), and removes the user and the sudoers file,
 // whatever happened in the test.
 
+#include "util/ProcessTable.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QElapsedTimer>
@@ -45,27 +47,13 @@ struct ProcInfo {
 /// Every process of the machine (zombies included; see `state`).
 inline QList<ProcInfo> listProcesses() {
     QList<ProcInfo> result;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool isPid = false;
-        const qint64 pid = entry.toLongLong(&isPid);
-        if (!isPid)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const qsizetype close = text.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (fields.size() < 3)
-            continue;
+    for (const ProcessEntry &process : processTable()) {
+        const QString entry = QString::number(process.pid);
         ProcInfo info;
-        info.pid = pid;
-        info.state = fields.at(0).isEmpty() ? '?' : fields.at(0).at(0);
-        info.ppid = fields.at(1).toLongLong();
-        info.pgid = fields.at(2).toLongLong();
+        info.pid = process.pid;
+        info.state = process.state;
+        info.ppid = process.ppid;
+        info.pgid = process.pgid;
         QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
         if (cmdline.open(QIODevice::ReadOnly)) {
             QByteArray args = cmdline.readAll();

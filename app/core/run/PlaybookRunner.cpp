@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #include "run/PlaybookRunner.h"
 
+#include "util/ProcessTable.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -66,25 +68,9 @@ QList<qint64> PlaybookRunner::processesInGroup(qint64 pgid) {
     QList<qint64> found;
     if (pgid <= 1)
         return found;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool isPid = false;
-        const qint64 pid = entry.toLongLong(&isPid);
-        if (!isPid)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        // pid (comm) state ppid pgrp …; comm may contain spaces and parentheses: split after the last ')'.
-        const qsizetype close = text.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (fields.size() < 3 || fields.at(0) == "Z" || fields.at(0) == "X")
-            continue;
-        if (fields.at(2).toLongLong() == pgid)
-            found << pid;
+    for (const ProcessEntry &process : processTable()) {
+        if (process.pgid == pgid && process.state != 'Z' && process.state != 'X')
+            found << process.pid;
     }
     return found;
 }
