@@ -2152,6 +2152,68 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     </message>
 </context>
 <context>
+    <name>RunView</name>
+    <message>
+        <source>&amp;Cancel the run</source>
+        <comment>@action:button</comment>
+        <translation>実行を中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Click a failed task to see it in the log</source>
+        <translation>失敗したタスクをクリックすると、ログの該当箇所を表示します</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <comment>@info run</comment>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>Cancelling: interrupting Ansible and everything it started…</source>
+        <comment>@info run</comment>
+        <translation>中止しています: Ansibleと、Ansibleが起動したすべてのプロセスを止めています…</translation>
+    </message>
+    <message>
+        <source>%v of about %m tasks</source>
+        <comment>@info progress</comment>
+        <translation>約%m件中%v件のタスク</translation>
+    </message>
+    <message>
+        <source>%1 — play “%2”, task “%3” (%4 tasks done)</source>
+        <comment>@info run: elapsed, play, task</comment>
+        <translation>%1 — play「%2」、タスク「%3」（%4件完了）</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <comment>@info failure kind</comment>
+        <translation>到達不能</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <comment>@info failure kind</comment>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3): %4</source>
+        <comment>@item host — task (kind): message</comment>
+        <translation>%1 — %2（%3）: %4</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing of the run is left running on this machine.</source>
+        <comment>@info run</comment>
+        <translation>中止しました。このマシンでは、この実行のプロセスは何も残っていません。</translation>
+    </message>
+    <message>
+        <source>Finished without a failed task.</source>
+        <comment>@info run</comment>
+        <translation>失敗したタスクなしで完了しました。</translation>
+    </message>
+    <message>
+        <source>Ended with exit code %1. Failed tasks per host (click one to see it in the log):</source>
+        <comment>@info run</comment>
+        <translation>終了コード%1で終了しました。ホストごとの失敗したタスク（クリックするとログの該当箇所を表示します）:</translation>
+    </message>
+</context>
+<context>
     <name>ServicesPage</name>
     <message>
         <source>List the machines of your company that the cluster must be able to reach: the company DNS server, the image registry, and any other service pods talk to. The wizard checks that the cluster&apos;s own address ranges do not swallow their addresses, that containerd can pull from each registry, and that pods can resolve the company&apos;s names. A registry that speaks only HTTP needs the scheme “HTTP only”. Company networks (offices, VPNs) that pods must reach belong in the second table.</source>

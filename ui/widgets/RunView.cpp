@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#include "widgets/RunView.h"
+#include "ui_RunView.h"
+
+#include "run/HostStatusModel.h"
+#include "run/RunSession.h"
+#include "widgets/LogView.h"
+
+#include <QHeaderView>
+#include <QTime>
+
+RunView::RunView(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RunView>()) {
+    m_ui->setupUi(this);
+    m_ui->summaryWidget->hide();
+    m_ui->cancelPushButton->setEnabled(false);
+    m_ui->hostTableView->verticalHeader()->hide();
+    m_ui->hostTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->splitter->setStretchFactor(1, 1);
+    connect(m_ui->failuresListWidget, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { showFailureInLog(m_ui->failuresListWidget->row(item)); });
+    connect(m_ui->failuresListWidget, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { showFailureInLog(m_ui->failuresListWidget->row(item)); });
+}
+
+RunView::~RunView() = default;
+
+LogView *RunView::logView() const {
+    return m_ui->logView;
+}
+
+void RunView::setSession(ksw::RunSession *session) {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_ui->logView->clear();
+    m_ui->summaryWidget->hide();
+    m_ui->hostTableView->setModel(session->hostModel());
+    m_ui->progressBar->setRange(0, 0); // unknown until an estimate or the end says otherwise
+    m_ui->currentTaskLabel->setText(tr("Starting…", "@info run"));
+
+    connect(session, &ksw::RunSession::started, this, [this] { m_ui->cancelPushButton->setEnabled(true); });
+    connect(session, &ksw::RunSession::outputData, this,
+            [this](const QByteArray &bytes, QProcess::ProcessChannel channel) {
+                m_ui->logView->appendOutput(bytes, channel == QProcess::StandardError ? LogView::Channel::Stderr
+                                                                                      : LogView::Channel::Stdout);
+            });
+    connect(session, &ksw::RunSession::message, m_ui->logView, &LogView::appendMessage);
+    connect(session, &ksw::RunSession::progressChanged, this, &RunView::showProgress);
+    connect(session, &ksw::RunSession::finished, this, &RunView::showEnd);
+    connect(m_ui->cancelPushButton, &QPushButton::clicked, session, [this] {
+        m_ui->cancelPushButton->setEnabled(false);
+        m_ui->currentTaskLabel->setText(tr("Cancelling: interrupting Ansible and everything it started…", "@info run"));
+        m_session->cancel();
+    });
+}
+
+void RunView::showProgress(int done, int estimated, const QString &play, const QString &task, qint64 elapsedMs) {
+    if (estimated > 0) {
+        m_ui->progressBar->setRange(0, qMax(estimated, done));
+        m_ui->progressBar->setValue(done);
+        m_ui->progressBar->setFormat(tr("%v of about %m tasks", "@info progress"));
+    } else {
+        m_ui->progressBar->setRange(0, 0);
+    }
+    const QString elapsed = QTime(0, 0).addMSecs(static_cast<int>(elapsedMs)).toString(QStringLiteral("HH:mm:ss"));
+    m_ui->currentTaskLabel->setText(tr("%1 — play “%2”, task “%3” (%4 tasks done)", "@info run: elapsed, play, task")
+                                        .arg(elapsed, play, task)
+                                        .arg(done));
+}
+
+void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
+    Q_UNUSED(recap);
+    m_ui->cancelPushButton->setEnabled(false);
+    m_ui->logView->finishOutput();
+    if (m_ui->progressBar->maximum() == 0)
+        m_ui->progressBar->setRange(0, 1);
+    m_ui->progressBar->setValue(m_ui->progressBar->maximum());
+
+    m_ui->failuresListWidget->clear();
+    const QList<ksw::HostStatusModel::Failure> failures = m_session->hostModel()->failures();
+    for (const ksw::HostStatusModel::Failure &failure : failures) {
+        const QString what =
+            failure.unreachable ? tr("unreachable", "@info failure kind") : tr("failed", "@info failure kind");
+        m_ui->failuresListWidget->addItem(tr("%1 — %2 (%3): %4", "@item host — task (kind): message")
+                                              .arg(failure.host, failure.task, what, failure.message));
+    }
+    if (cancelled)
+        m_ui->summaryLabel->setText(tr("Cancelled. Nothing of the run is left running on this machine.", "@info run"));
+    else if (exitCode == 0)
+        m_ui->summaryLabel->setText(tr("Finished without a failed task.", "@info run"));
+    else
+        m_ui->summaryLabel->setText(
+            tr("Ended with exit code %1. Failed tasks per host (click one to see it in the log):", "@info run")
+                .arg(exitCode));
+    m_ui->currentTaskLabel->setText(m_ui->summaryLabel->text());
+    m_ui->failuresListWidget->setVisible(!failures.isEmpty());
+    m_ui->summaryWidget->show();
+}
+
+void RunView::showFailureInLog(int row) {
+    const QList<ksw::HostStatusModel::Failure> failures = m_session->hostModel()->failures();
+    if (row < 0 || row >= failures.size())
+        return;
+    const ksw::HostStatusModel::Failure &failure = failures.at(row);
+    // The log holds the run's lines as Ansible printed them: the task's banner, then the host's line.
+    LogView *log = m_ui->logView;
+    log->showLine(0);
+    log->find(failure.task);
+    log->find(QLatin1Char('[') + failure.host + QLatin1Char(']'));
+}
