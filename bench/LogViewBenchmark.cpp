@@ -6,6 +6,7 @@
 // QPlainTextEdit::appendPlainText per line (on a slice) and with xterm under Xvfb, measured in the same run.
 // Run by hand; see bench/README.md.
 
+#include "OwnMemory.h"
 #include "run/LineSplitter.h"
 #include "widgets/LogView.h"
 
@@ -32,10 +33,6 @@
 #include <functional>
 #include <optional>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 namespace {
 
 QTextStream &out() {
@@ -50,34 +47,8 @@ QTextStream &err() {
 
 constexpr qsizetype kMiB = 1024 * 1024;
 
-/// A "VmXxx:" figure of /proc/self/status in KiB.
-std::optional<qint64> ownStatusKiB(const QByteArray &field) {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
-        return std::nullopt;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (!line.startsWith(field + ':'))
-            continue;
-        bool ok = false;
-        const qint64 kib = line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong(&ok);
-        if (ok)
-            return kib;
-    }
-    return std::nullopt;
-}
-
-/// Hands freed heap back and resets VmHWM to the current resident set (Linux 4.0+), so the next peak is the
-/// next step's alone plus what stays resident.
-bool resetOwnPeak() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
-    if (!clearRefs.open(QIODevice::WriteOnly))
-        return false;
-    return clearRefs.write("5") == 1;
-}
+using ksw::bench::ownStatusKiB;
+using ksw::bench::resetOwnPeak;
 
 /// The fixture repeated, handed out in reads of `chunk` bytes without holding the whole stream in memory.
 class Stream {

@@ -80,32 +80,7 @@ constexpr const char *RoleHandlers = R"yaml(- name: Restart web
 using ksw::test::countsText;
 using ksw::test::normalized;
 
-const QStringList ExpectedEvents = {
-    QStringLiteral("playbook_start"),
-    QStringLiteral("play_start|First play"),
-    QStringLiteral("task_start||Say hello"),
-    QStringLiteral("host_result|localhost|Say hello|ok|"),
-    QStringLiteral("task_start||Touch a file"),
-    QStringLiteral("host_result|localhost|Touch a file|changed|"),
-    QStringLiteral("task_start||Never runs"),
-    QStringLiteral("host_result|localhost|Never runs|skipped|"),
-    QStringLiteral("task_start||Fails but ignored"),
-    QStringLiteral("host_result|localhost|Fails but ignored|ignored|"),
-    QStringLiteral("task_start||Loop over items"),
-    QStringLiteral("host_result|localhost|Loop over items|changed|"),
-    QStringLiteral("task_start||Loop with a failure"),
-    QStringLiteral("host_result|localhost|Loop with a failure|ignored|"),
-    QStringLiteral("task_start||Use the role"),
-    QStringLiteral("task_start|web|Configure web"),
-    QStringLiteral("host_result|localhost|Configure web|changed|"),
-    QStringLiteral("task_start|web|Restart web|handler"),
-    QStringLiteral("host_result|localhost|Restart web|ok|"),
-    QStringLiteral("play_start|Second play"),
-    QStringLiteral("task_start||Fail on purpose"),
-    QStringLiteral("host_result|localhost|Fail on purpose|failed|the wizard test failed on purpose"),
-    QStringLiteral("stats|localhost ok=7 changed=5 unreachable=0 failures=1 skipped=1 rescued=0 ignored=2"),
-    QStringLiteral("playbook_end"),
-};
+const QStringList ExpectedEvents = ksw::test::testPlaybookEvents();
 
 struct Run {
     int exitCode = -1;
