@@ -8,6 +8,7 @@
 #include "session/WizardSession.h"
 
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -29,6 +30,17 @@ public:
     bool isOpen() const { return m_wizard && m_wizard->session()->isOpen(); }
     MainWizard *wizard() const { return m_wizard.get(); }
     MainWizard *operator->() const { return m_wizard.get(); }
+    /// Shows the window starting at `pageId`, as the user sees it (a visible page follows every change of the
+    /// session); the page, or null when the window did not show.
+    QWizardPage *showPage(int pageId) {
+        m_wizard->setStartId(pageId);
+        m_wizard->show();
+        if (!QTest::qWaitForWindowExposed(m_wizard.get()))
+            return nullptr;
+        m_wizard->restart();
+        return m_wizard->currentId() == pageId ? m_wizard->currentPage() : nullptr;
+    }
+
     QString folder() const { return m_demo.path(); }
     QString inventoryPath() const { return m_demo.path() + QStringLiteral("/mycluster"); }
 

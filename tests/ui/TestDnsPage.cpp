@@ -52,12 +52,8 @@ private slots:
         m_demo = std::make_unique<ksw::test::DemoWizard>(); // a fresh copy for each test
         QVERIFY(m_demo->isOpen());
         m_wizard = m_demo->wizard();
-        m_wizard->setStartId(MainWizard::DnsPageId);
-        m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard));
-        m_wizard->restart();
-        m_page = static_cast<DnsPage *>(m_wizard->currentPage());
-        QCOMPARE(m_wizard->currentId(), int(MainWizard::DnsPageId));
+        m_page = static_cast<DnsPage *>(m_demo->showPage(MainWizard::DnsPageId));
+        QVERIFY(m_page);
         m_forwardAll = m_page->findChild<QRadioButton *>(QStringLiteral("forwardAllRadioButton"));
         m_zonesMode = m_page->findChild<QRadioButton *>(QStringLiteral("zonesRadioButton"));
         m_servers = m_page->findChild<QLineEdit *>(QStringLiteral("dnsServersLineEdit"));

@@ -39,13 +39,8 @@ private slots:
         m_demo = std::make_unique<ksw::test::DemoWizard>(); // a fresh copy for each test
         QVERIFY(m_demo->isOpen());
         m_wizard = m_demo->wizard();
-        // Shown as the user sees it: a visible page follows every change of the session.
-        m_wizard->setStartId(MainWizard::RegistriesPageId);
-        m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard));
-        m_wizard->restart();
-        m_page = static_cast<RegistriesPage *>(m_wizard->currentPage());
-        QCOMPARE(m_wizard->currentId(), int(MainWizard::RegistriesPageId));
+        m_page = static_cast<RegistriesPage *>(m_demo->showPage(MainWizard::RegistriesPageId));
+        QVERIFY(m_page);
         m_table = m_page->findChild<QTableWidget *>(QStringLiteral("registriesTableWidget"));
         m_preview = m_page->findChild<QPlainTextEdit *>(QStringLiteral("previewPlainTextEdit"));
         m_findings = m_page->findChild<FindingsView *>(QStringLiteral("findingsView"));
