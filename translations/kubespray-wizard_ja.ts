@@ -352,44 +352,6 @@
         <translation>あわせて、このマシンからレジストリと社内DNSに問い合わせ、どう応答するかを確認します。</translation>
     </message>
     <message>
-        <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
-       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)
-
-Commands:
-  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]
-      Reads a Kubespray inventory and reports what will break the cluster.
-  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
-      Writes the proposed fixes into the inventory; the earlier files are kept.
-  history --inventory PATH
-      Lists the kept earlier versions of the inventory&apos;s files.
-  restore --inventory PATH VERSION
-      Puts back the files of an earlier version.
-  probe   --site FILE [--json] [--timeout MS]
-      Asks the registries and the company DNS how they answer from here.
-Every command takes --lang en|ja and --help.
-
-Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.
-</source>
-        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
-       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   （ウィザード）
-
-コマンド:
-  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]
-      Kubesprayのインベントリを読み、クラスタを壊す原因を報告します。
-  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
-      修正案をインベントリに書き込みます。変更前のファイルは保存されます。
-  history --inventory PATH
-      保存してあるインベントリのファイルの以前のバージョンを一覧表示します。
-  restore --inventory PATH VERSION
-      以前のバージョンのファイルを元に戻します。
-  probe   --site FILE [--json] [--timeout MS]
-      このマシンからレジストリと社内DNSに問い合わせ、どう応答するかを確認します。
-どのコマンドも--lang en|jaと--helpを受け付けます。
-
-終了コード: 0=完了、1=指摘事項が残っている、2=エラー（何も書き込んでいません）、3=ウィザードを表示する画面がない。
-</translation>
-    </message>
-    <message>
         <source>probed %1 (%2 of %3)</source>
         <translation>%1に問い合わせました（%3件中%2件完了）</translation>
     </message>
@@ -436,6 +398,296 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>note: --probe needs a site profile (--site FILE); nothing was probed.</source>
         <translation>注意: --probeにはサイトプロファイル（--site FILE）が必要です。何も問い合わせていません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a password file.</source>
+        <translation>%1はフォルダです。パスワードファイルではありません。</translation>
+    </message>
+    <message>
+        <source>cannot read the password file %1: %2</source>
+        <translation>パスワードファイル%1を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>the password file %1 is empty.</source>
+        <translation>パスワードファイル%1が空です。</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>ノード%1</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>到達不能</translation>
+    </message>
+    <message>
+        <source>addresses: %1</source>
+        <translation>アドレス: %1</translation>
+    </message>
+    <message>
+        <source>routes:</source>
+        <translation>ルート:</translation>
+    </message>
+    <message>
+        <source>resolv.conf: nameserver %1</source>
+        <translation>resolv.conf: nameserver %1</translation>
+    </message>
+    <message>
+        <source>; search %1</source>
+        <translation>; search %1</translation>
+    </message>
+    <message>
+        <source>DNS %1: %2 → %3</source>
+        <translation>DNS %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>registry %1: %2</source>
+        <translation>レジストリ%1: %2</translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>問題: %1</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 the nodes see nothing known to break the cluster; 1 findings; 2 error (bad input, or Ansible could not run); 130 cancelled with Ctrl+C.</source>
+        <translation>終了コード: 0=ノードから見て、クラスタを壊す既知の問題はない、1=指摘事項がある、2=エラー（入力に誤りがある、またはAnsibleを実行できなかった）、130=Ctrl+Cで中止した。</translation>
+    </message>
+    <message>
+        <source>note: the inventory is not inside a Kubespray checkout; running from %1.</source>
+        <translation>注意: インベントリがKubesprayディレクトリ内にありません。%1から実行します。</translation>
+    </message>
+    <message>
+        <source>starting ansible-playbook</source>
+        <translation>ansible-playbookを起動しています</translation>
+    </message>
+    <message>
+        <source>Cancelling the preflight…</source>
+        <translation>事前チェックを中止しています…</translation>
+    </message>
+    <message>
+        <source>Run log: %1</source>
+        <translation>実行ログ: %1</translation>
+    </message>
+    <message>
+        <source>No findings: the nodes see nothing known to break the cluster.</source>
+        <translation>指摘事項はありません。ノードから見て、クラスタを壊す既知の問題は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Usage: kubespray-wizard [COMMAND] [OPTIONS]
+       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   (the wizard)
+
+Commands:
+  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]
+      Reads a Kubespray inventory and reports what will break the cluster.
+  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
+      Writes the proposed fixes into the inventory; the earlier files are kept.
+  history --inventory PATH
+      Lists the kept earlier versions of the inventory&apos;s files.
+  restore --inventory PATH VERSION
+      Puts back the files of an earlier version.
+  probe   --site FILE [--json] [--timeout MS]
+      Asks the registries and the company DNS how they answer from here.
+  preflight --inventory PATH [--site FILE] [--password-file FILE]
+          [--become-password-file FILE] [--json] [--kubespray-version VERSION]
+      Looks at every node with Ansible, read-only: routes, resolv.conf, company DNS, registries.
+  deploy  --inventory PATH [--reset] [--verify] [--retry-once] [--password-file FILE]
+          [--become-password-file FILE] [--force] [--verbosity N] [--verify-timeout SECONDS]
+      Runs cluster.yml (with --reset: reset.yml first), then optionally the verification job.
+  reset   --inventory PATH [--password-file FILE] [--become-password-file FILE]
+      Runs reset.yml without a prompt: Kubernetes is removed from the nodes.
+  verify  --inventory PATH [--image IMAGE] [--timeout SECONDS] [--json]
+      Runs the verification job on the cluster and diagnoses a failure.
+Every command takes --lang en|ja and --help.
+
+Exit codes: 0 done; 1 findings remain (check, apply, preflight) or the run or verification failed
+(deploy, reset, verify); 2 error (bad input; nothing written or run); 3 no display for the wizard;
+130 cancelled with Ctrl+C.
+</source>
+        <translation>使い方: kubespray-wizard [COMMAND] [OPTIONS]
+       kubespray-wizard [--lang en|ja] [--site FILE] [INVENTORY | --demo]   （ウィザード）
+
+コマンド:
+  check   --inventory PATH [--site FILE] [--json] [--probe] [--kubespray-version VERSION]
+      Kubesprayのインベントリを読み、クラスタを壊す原因を報告します。
+  apply   --inventory PATH [--site FILE] [--dry-run] [--kubespray-version VERSION]
+      修正案をインベントリに書き込みます。変更前のファイルは保存されます。
+  history --inventory PATH
+      保存してあるインベントリのファイルの以前のバージョンを一覧表示します。
+  restore --inventory PATH VERSION
+      以前のバージョンのファイルを元に戻します。
+  probe   --site FILE [--json] [--timeout MS]
+      このマシンからレジストリと社内DNSに問い合わせ、どう応答するかを確認します。
+  preflight --inventory PATH [--site FILE] [--password-file FILE]
+          [--become-password-file FILE] [--json] [--kubespray-version VERSION]
+      Ansibleで全ノードを読み取り専用で調べます: ルート、resolv.conf、社内DNS、レジストリ。
+  deploy  --inventory PATH [--reset] [--verify] [--retry-once] [--password-file FILE]
+          [--become-password-file FILE] [--force] [--verbosity N] [--verify-timeout SECONDS]
+      cluster.ymlを実行し（--resetを付けると先にreset.ymlを実行）、必要に応じて検証用のJobを実行します。
+  reset   --inventory PATH [--password-file FILE] [--become-password-file FILE]
+      確認なしでreset.ymlを実行します。ノードからKubernetesが削除されます。
+  verify  --inventory PATH [--image IMAGE] [--timeout SECONDS] [--json]
+      クラスタで検証用のJobを実行し、失敗した場合は原因を診断します。
+どのコマンドも--lang en|jaと--helpを受け付けます。
+
+終了コード: 0=完了、1=指摘事項が残っている（check、apply、preflight）または実行・検証が失敗した
+（deploy、reset、verify）、2=エラー（入力に誤りがあり、何も書き込み・実行していない）、
+3=ウィザードを表示する画面がない、130=Ctrl+Cで中止した。
+</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 done (and, with verification, the job completed with exit code 0); 1 a playbook failed, the verification failed, or blocking findings stopped the deploy; 2 bad input or refused (nothing ran); 130 cancelled with Ctrl+C.</source>
+        <translation>終了コード: 0=完了（検証を行った場合は、Jobが終了コード0で完了した）、1=playbookが失敗した、検証が失敗した、または要対応の指摘事項のためにデプロイを中止した、2=入力に誤りがある、または実行を拒否した（何も実行していない）、130=Ctrl+Cで中止した。</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>レジストリ</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>名前解決（DNS）</translation>
+    </message>
+    <message>
+        <source>Address ranges</source>
+        <translation>アドレス範囲</translation>
+    </message>
+    <message>
+        <source>  job %1, pod %2</source>
+        <translation>  Job %1、Pod %2</translation>
+    </message>
+    <message>
+        <source>What the cluster said: %1</source>
+        <translation>クラスタからの報告: %1</translation>
+    </message>
+    <message>
+        <source>Fix it in the wizard on the page “%1”.</source>
+        <translation>ウィザードの「%1」ページで修正してください。</translation>
+    </message>
+    <message>
+        <source>event: %1</source>
+        <translation>イベント: %1</translation>
+    </message>
+    <message>
+        <source>container log:</source>
+        <translation>コンテナのログ:</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>ステップ%1/%2: %3</translation>
+    </message>
+    <message>
+        <source>  run log: %1</source>
+        <translation>  実行ログ: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: stopping Ansible and everything it started…</source>
+        <translation>中止しています: Ansibleと、Ansibleが起動したすべてのプロセスを止めています…</translation>
+    </message>
+    <message>
+        <source>Runs Kubespray&apos;s reset.yml on the inventory&apos;s nodes (no prompt): Kubernetes is removed.</source>
+        <translation>インベントリのノードに対してKubesprayのreset.ymlを実行します（確認なし）。ノードからKubernetesが削除されます。</translation>
+    </message>
+    <message>
+        <source>Runs Kubespray&apos;s cluster.yml on the inventory&apos;s nodes; with --reset, reset.yml first.</source>
+        <translation>インベントリのノードに対してKubesprayのcluster.ymlを実行します。--resetを指定すると、先にreset.ymlを実行します。</translation>
+    </message>
+    <message>
+        <source>Reset first (reset.yml, then cluster.yml): needed after a range change.</source>
+        <translation>先にリセットします（reset.ymlの後にcluster.yml）。アドレス範囲を変更した後は必須です。</translation>
+    </message>
+    <message>
+        <source>Run the verification job after a successful deploy.</source>
+        <translation>デプロイが成功したら、検証用のJobを実行します。</translation>
+    </message>
+    <message>
+        <source>Run cluster.yml once more when it fails (announced in the log).</source>
+        <translation>cluster.ymlが失敗したら、もう一度実行します（その旨をログに出力します）。</translation>
+    </message>
+    <message>
+        <source>Deploy despite blocking findings or a range change without --reset.</source>
+        <translation>要対応の指摘事項がある場合や、--resetなしでアドレス範囲を変更する場合でもデプロイします。</translation>
+    </message>
+    <message>
+        <source>Ansible&apos;s detail level, 0 to 4 (-v … -vvvv).</source>
+        <translation>Ansibleの出力の詳細度（0〜4、-v … -vvvvに相当）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>How long the verification job may take, in seconds (default 600).</source>
+        <translation>検証用のJobの制限時間（秒、デフォルトは600）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>The kubectl to use with artifacts/admin.conf (default: artifacts/kubectl, else PATH).</source>
+        <translation>artifacts/admin.confと組み合わせて使うkubectl（デフォルト: artifacts/kubectl、なければPATH上のkubectl）。</translation>
+    </message>
+    <message>
+        <source>PROGRAM</source>
+        <translation>PROGRAM</translation>
+    </message>
+    <message>
+        <source>error: --verbosity: “%1” is not a number from 0 to 4.</source>
+        <translation>エラー: --verbosity: 「%1」は0〜4の数値ではありません。</translation>
+    </message>
+    <message>
+        <source>error: --verify-timeout: “%1” is not a number of seconds.</source>
+        <translation>エラー: --verify-timeout: 「%1」は秒数として認識できません。</translation>
+    </message>
+    <message>
+        <source>Not deployed: the inventory has blocking findings (fix them with `apply` or the wizard, or deploy anyway with --force).</source>
+        <translation>デプロイしませんでした。インベントリに要対応の指摘事項があります（`apply`またはウィザードで修正するか、--forceを指定してそのままデプロイしてください）。</translation>
+    </message>
+    <message>
+        <source>Deploying anyway (--force).</source>
+        <translation>--forceが指定されたため、そのままデプロイします。</translation>
+    </message>
+    <message>
+        <source>Runs a job with the verification image on the cluster (through the inventory&apos;s artifacts/kubectl.sh or artifacts/admin.conf) and says whether it completed with exit code 0, or why not.</source>
+        <translation>クラスタで検証用イメージのJobを実行し（インベントリのartifacts/kubectl.shまたはartifacts/admin.confを使用）、終了コード0で完了したかどうかと、完了しなかった場合はその理由を報告します。</translation>
+    </message>
+    <message>
+        <source>The image to run (default: the site profile&apos;s verification image).</source>
+        <translation>実行するイメージ（デフォルト: サイトプロファイルの検証用イメージ）。</translation>
+    </message>
+    <message>
+        <source>IMAGE</source>
+        <translation>IMAGE</translation>
+    </message>
+    <message>
+        <source>How long the job may take, in seconds (default 600).</source>
+        <translation>Jobの制限時間（秒、デフォルトは600）。</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 the job completed with exit code 0; 1 it did not (the diagnosis says why); 2 bad input or no way to reach the cluster; 130 cancelled with Ctrl+C.</source>
+        <translation>終了コード: 0=Jobが終了コード0で完了した、1=完了しなかった（理由は診断結果を参照）、2=入力に誤りがある、またはクラスタにアクセスする手段がない、130=Ctrl+Cで中止した。</translation>
+    </message>
+    <message>
+        <source>error: --timeout: “%1” is not a number of seconds.</source>
+        <translation>エラー: --timeout: 「%1」は秒数として認識できません。</translation>
+    </message>
+    <message>
+        <source>Looks at every node of the inventory with Ansible, read-only: its addresses and routes, its resolv.conf, the company names through the company DNS, and each registry from the node.</source>
+        <translation>Ansibleを使い、インベントリの全ノードを読み取り専用で調べます。調べるのは、各ノードのアドレスとルート、resolv.conf、社内DNSを使った社内の名前の名前解決、ノードから各レジストリへの接続です。</translation>
+    </message>
+    <message>
+        <source>The SSH password of the nodes, from the first line of FILE (never on the command line).</source>
+        <translation>ノードのSSHパスワード。FILEの1行目から読み込みます（コマンドラインには直接書けません）。</translation>
+    </message>
+    <message>
+        <source>The sudo password, from the first line of FILE (default: the SSH password).</source>
+        <translation>sudoパスワード。FILEの1行目から読み込みます（デフォルト: SSHパスワードと同じ）。</translation>
+    </message>
+    <message>
+        <source>SSH password for the nodes (Enter: key-based login): </source>
+        <translation>ノードのSSHパスワード（Enterのみ: 鍵認証でログイン）: </translation>
+    </message>
+    <message>
+        <source>%1 [%2] %3 %4</source>
+        <translation>%1 [%2] %3 %4</translation>
     </message>
 </context>
 <context>
@@ -506,6 +758,225 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>The program carries no demo.</source>
         <translation>このプログラムにはデモが含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>DeployPage</name>
+    <message>
+        <source>Kubespray builds the cluster with Ansible over SSH. A change of the address ranges needs the cluster rebuilt: reset.yml removes Kubernetes from the nodes, then cluster.yml installs it again with the saved settings (15 to 60 minutes). The passwords are handed to Ansible through files only you can read, which are deleted when the run ends; they are never stored.</source>
+        <translation>Kubesprayは、AnsibleでノードにSSH接続してクラスタを構築します。アドレス範囲を変更した場合は、クラスタを作り直す必要があります。reset.ymlでノードからKubernetesを削除した後、cluster.ymlで保存済みの設定を使って再度インストールします（15〜60分かかります）。パスワードは、あなたしか読み取れないファイルを通じてAnsibleに渡され、実行が終わると削除されます。パスワードが保存されることはありません。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>&amp;Re-deploy: reset, then cluster</source>
+        <translation>再デプロイ: リセット後にクラスタを構築(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster only (no reset)</source>
+        <translation>クラスタの構築のみ（リセットなし）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Passwords (never stored)</source>
+        <translation>パスワード（保存されません）</translation>
+    </message>
+    <message>
+        <source>&amp;SSH password:</source>
+        <translation>SSHパスワード(&amp;S):</translation>
+    </message>
+    <message>
+        <source>empty: SSH keys</source>
+        <translation>空欄: SSH鍵で接続</translation>
+    </message>
+    <message>
+        <source>sudo password is the sa&amp;me</source>
+        <translation>sudoパスワードも同じ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>s&amp;udo password:</source>
+        <translation>sudoパスワード(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Run cluster.yml once more if it &amp;fails</source>
+        <translation>失敗したらcluster.ymlをもう一度実行する(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify with a job afterwards</source>
+        <translation>完了後にJobで検証する(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Detail of the log:</source>
+        <translation>ログの詳細度(&amp;D):</translation>
+    </message>
+    <message>
+        <source>De&amp;ploy</source>
+        <translation>デプロイ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Runs a read-only playbook on the nodes: their addresses and routes, resolv.conf, the company names through the company DNS, and each registry&apos;s /v2/ from the node. Nothing on the nodes is changed.</source>
+        <translation>読み取り専用のplaybookをノード上で実行し、各ノードのアドレスとルート、resolv.conf、社内DNSを使った社内の名前の名前解決、ノードから各レジストリの/v2/への接続を確認します。ノード上では何も変更しません。</translation>
+    </message>
+    <message>
+        <source>Change the settin&amp;gs</source>
+        <translation>設定を変更(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <comment>@title:page</comment>
+        <translation>デプロイ</translation>
+    </message>
+    <message>
+        <source>Run Kubespray&apos;s playbooks on the nodes with the saved settings.</source>
+        <comment>@subtitle:page</comment>
+        <translation>保存した設定で、Kubesprayのplaybookをノードに対して実行します。</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>@item:inlistbox log detail</comment>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <source>More (-v)</source>
+        <comment>@item:inlistbox log detail</comment>
+        <translation>詳しく（-v）</translation>
+    </message>
+    <message>
+        <source>Much more (-vv)</source>
+        <comment>@item:inlistbox log detail</comment>
+        <translation>さらに詳しく（-vv）</translation>
+    </message>
+    <message>
+        <source>Connection debugging (-vvv)</source>
+        <comment>@item:inlistbox log detail</comment>
+        <translation>接続のデバッグ（-vvv）</translation>
+    </message>
+    <message>
+        <source>Everything (-vvvv)</source>
+        <comment>@item:inlistbox log detail</comment>
+        <translation>すべて（-vvvv）</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <comment>@info</comment>
+        <translation>ステップ%1/%2: %3</translation>
+    </message>
+    <message>
+        <source>Open an inventory first.</source>
+        <comment>@info</comment>
+        <translation>先にインベントリを開いてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pages hold changes that are not saved yet (%n file(s)); the playbooks would run with the files as they are on disk. Save them on the Review page first.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>各ページに未保存の変更があります（%n個のファイル）。このままでは、playbookはディスク上の現在のファイルで実行されます。先に「確認と保存」ページで保存してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy with blocking findings?</source>
+        <comment>@title:window</comment>
+        <translation>要対応の指摘事項が残ったままデプロイしますか？</translation>
+    </message>
+    <message>
+        <source>Reset the cluster?</source>
+        <comment>@title:window</comment>
+        <translation>クラスタをリセットしますか？</translation>
+    </message>
+    <message>
+        <source>%1
+
+Reset the nodes of %2 now?</source>
+        <translation>%1
+
+%2のノードを今すぐリセットしますか？</translation>
+    </message>
+    <message>
+        <source>The check of the nodes could not start: %1</source>
+        <comment>@info</comment>
+        <translation>ノードの確認を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Checking the nodes (read-only)…</source>
+        <comment>@info</comment>
+        <translation>ノードを確認しています（読み取り専用）…</translation>
+    </message>
+    <message>
+        <source>The nodes answered; what they said is below.</source>
+        <comment>@info</comment>
+        <translation>ノードから応答がありました。結果を以下に示します。</translation>
+    </message>
+    <message>
+        <source>The check of the nodes ended early: %1</source>
+        <comment>@info</comment>
+        <translation>ノードの確認が途中で終了しました: %1</translation>
+    </message>
+    <message>
+        <source>Reset onl&amp;y</source>
+        <translation>リセットのみ(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the nodes first</source>
+        <translation>先にノードを確認(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The inventory still has blocking findings; the cluster is likely to fail in the way they describe. Deploy anyway?</source>
+        <translation>インベントリには「要対応」の指摘事項がまだ残っています。クラスタは、指摘事項に書かれているとおりに失敗する可能性が高いです。それでもデプロイしますか？</translation>
+    </message>
+</context>
+<context>
+    <name>DeployPlan</name>
+    <message>
+        <source>&quot;Cluster only&quot; cannot apply these changes: Kubespray cannot move a running cluster to other address ranges, so the nodes would keep the old ones. Choose &quot;Re-deploy&quot; (reset, then cluster).
+%1</source>
+        <translation>「クラスタの構築のみ」では、これらの変更を反映できません。Kubesprayは稼働中のクラスタを別のアドレス範囲に移せないため、ノードには古いアドレス範囲が残ります。「再デプロイ」（リセット後にクラスタを構築）を選んでください。
+%1</translation>
+    </message>
+    <message>
+        <source>Kubespray&apos;s reset.yml removes Kubernetes from every node of the inventory:
+• every workload, volume on the nodes and setting stored in the cluster (etcd) is deleted;
+• kubelet, containerd&apos;s images and containers, the CNI and the certificates are removed;
+• it flushes the nodes&apos; iptables rules, which has locked people out of SSH on nodes whose firewall allowed SSH only through those rules;
+• it rewrites /etc/resolv.conf and restarts networking pieces, so name resolution on the nodes changes for a while.
+Nothing in the inventory folder is changed.</source>
+        <translation>Kubesprayのreset.ymlは、インベントリのすべてのノードからKubernetesを削除します:
+• すべてのワークロード、ノード上のボリューム、クラスタ（etcd）に保存された設定が削除されます。
+• kubelet、containerdのイメージとコンテナ、CNI、証明書が削除されます。
+• ノードのiptablesのルールが消去されます。ファイアウォールがこれらのルールによってのみSSHを許可していたノードでは、これが原因でSSHで接続できなくなった例があります。
+• /etc/resolv.confが書き換えられ、ネットワーク関連のコンポーネントが再起動されるため、しばらくの間ノード上の名前解決が変わります。
+インベントリのフォルダ内のファイルは何も変更されません。</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未設定）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+</context>
+<context>
+    <name>DeployRecord</name>
+    <message>
+        <source>Cannot read the deploy record: %1</source>
+        <translation>デプロイの記録を読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>The deploy record is not a JSON object (at byte %1: %2).</source>
+        <translation>デプロイの記録がJSONオブジェクトではありません（%1バイト目: %2）。</translation>
+    </message>
+    <message>
+        <source>Unknown deploy action &quot;%1&quot;.</source>
+        <translation>不明なデプロイ操作「%1」です。</translation>
+    </message>
+    <message>
+        <source>Cannot keep the deploy record: %1</source>
+        <translation>デプロイの記録を保存できません: %1</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1544,54 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
         <source>Pods resolve names the same way unless the cluster forwards to the company DNS: that is what upstream_dns_servers or zone forwarding is for.</source>
         <translation>クラスタが社内DNSに転送しない限り、Podでも同じように解決できません。upstream_dns_serversやゾーンごとの転送は、そのための設定です。</translation>
     </message>
+    <message>
+        <source>%1 (%2) overlaps the address %3 of %4.</source>
+        <translation>%1（%2）が、%4のアドレス%3と重なっています。</translation>
+    </message>
+    <message>
+        <source>The preflight found this network on the node itself. Once the cluster runs, the node routes the range to pods or services and loses its way to the rest of that network. Choose a range that overlaps no network the nodes use.</source>
+        <translation>事前チェックで、このネットワークがノード自身に設定されていることが分かりました。クラスタが稼働すると、ノードはこの範囲宛ての通信をPodやServiceへルーティングするため、そのネットワークの他の部分に到達できなくなります。ノードが使用しているどのネットワークとも重ならない範囲を選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) overlaps the route %3 of %4.</source>
+        <translation>%1（%2）が、%4のルート%3と重なっています。</translation>
+    </message>
+    <message>
+        <source>The preflight found this route on the node: something lives behind it. The cluster&apos;s more specific routes for the range would win, so the node and its pods could no longer reach that part of the network. Choose a range that overlaps no network the nodes use.</source>
+        <translation>事前チェックで、ノードにこのルートがあることが分かりました。このルートの先には何かが存在します。クラスタがこの範囲に設定する、より具体的な（プレフィックス長の長い）ルートが優先されるため、ノードとそのPodは、ネットワークのその部分に到達できなくなります。ノードが使用しているどのネットワークとも重ならない範囲を選んでください。</translation>
+    </message>
+    <message>
+        <source>Ansible could not reach node %1: %2</source>
+        <translation>Ansibleがノード%1に到達できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Kubespray stops on a node it cannot reach, and nothing about this node could be checked. Check its ansible_host, ansible_port and ansible_user, the SSH password or key, and that sshd runs on it.</source>
+        <translation>Kubesprayは到達できないノードで停止します。また、このノードについては何も確認できませんでした。ansible_host、ansible_port、ansible_user、SSHのパスワードまたは鍵、ノードでsshdが動作しているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>The preflight could not examine node %1: %2</source>
+        <translation>事前チェックでノード%1を調べられませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Ansible reached the node, but the read-only checks did not run there; Kubespray&apos;s tasks would fail the same way. Modules need python3 on the node.</source>
+        <translation>Ansibleはノードに到達しましたが、読み取り専用のチェックをノード上で実行できませんでした。Kubesprayのタスクも同じように失敗します。Ansibleのモジュールを実行するには、ノードにpython3が必要です。</translation>
+    </message>
+    <message>
+        <source>%1 cannot reach the registry %2 (%3): %4</source>
+        <translation>%1からレジストリ%2（%3）に到達できません: %4</translation>
+    </message>
+    <message>
+        <source>containerd pulls from the node itself: images from this registry will fail with ErrImagePull. Check the address and port, a firewall between the nodes and the registry, and for TLS errors the company CA on the nodes.</source>
+        <translation>containerdはノード自身からpullするため、このレジストリのイメージはErrImagePullで失敗します。アドレスとポート、ノードとレジストリの間のファイアウォールを確認してください。TLSのエラーの場合は、社内の認証局（CA）の証明書がノードにインストールされているかも確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot resolve %2 through the company DNS %3: %4</source>
+        <translation>%1から社内DNS %3を使って%2を名前解決できません: %4</translation>
+    </message>
+    <message>
+        <source>Asked from the node, the company DNS server gave no address. If it does not answer the nodes at all, forwarding the cluster&apos;s DNS to it cannot work either; if it does not know the name, pulls and requests by that name fail.</source>
+        <translation>ノードから問い合わせたところ、社内DNSサーバーはアドレスを返しませんでした。社内DNSサーバーがノードにまったく応答しないのであれば、クラスタのDNSから社内DNSへの転送も機能しません。社内DNSサーバーがその名前を知らないのであれば、その名前を使ったpullやリクエストは失敗します。</translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>
@@ -1311,6 +1830,15 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
         <comment>@title:window</comment>
         <translation>Kubespray Wizard</translation>
     </message>
+    <message>
+        <source>Stop the deploy?</source>
+        <comment>@title:window</comment>
+        <translation>デプロイを中止しますか？</translation>
+    </message>
+    <message>
+        <source>A deploy is running. Stop it and close the wizard? Ansible is interrupted; a half-run playbook leaves the nodes half-configured until the next deploy.</source>
+        <translation>デプロイを実行中です。中止してウィザードを閉じますか？Ansibleは中断されます。playbookが途中で止まると、次にデプロイするまでノードは設定が中途半端な状態のままになります。</translation>
+    </message>
 </context>
 <context>
     <name>OpenPage</name>
@@ -1456,6 +1984,16 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
         <comment>@info ansible-playbook</comment>
         <translation>見つかりません</translation>
     </message>
+    <message>
+        <source>Runs the last deploy again with the saved settings; only the passwords are asked.</source>
+        <comment>@info:tooltip</comment>
+        <translation>前回のデプロイを、保存した設定でもう一度実行します。入力が必要なのはパスワードだけです。</translation>
+    </message>
+    <message>
+        <source>Re-deplo&amp;y %1</source>
+        <comment>@action:button inventory name</comment>
+        <translation>%1を再デプロイ(&amp;Y)</translation>
+    </message>
 </context>
 <context>
     <name>Origin</name>
@@ -1470,6 +2008,143 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>not set</source>
         <translation>未設定</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookRunner</name>
+    <message>
+        <source>Stopping Ansible here. A command already running on a node may still run there to its end: with Kubespray&apos;s SSH pipelining it has no terminal that would hang up.</source>
+        <translation>このマシンのAnsibleを停止します。ノード上ですでに実行中のコマンドは、そのまま最後まで実行されることがあります。KubesprayのSSHパイプライン処理ではコマンドに端末が割り当てられないため、接続が切れても終了しないためです。</translation>
+    </message>
+    <message>
+        <source>Warning: ansible-core %1 is outside the range Kubespray %2 accepts (%3, from %4); Kubespray&apos;s own version check may stop the run.</source>
+        <translation>警告: ansible-core %1は、Kubespray %2が受け付けるバージョンの範囲（%3、%4の記載）に入っていません。Kubespray自身のバージョンチェックで実行が停止する可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>Cannot write the preflight inputs: %1</source>
+        <translation>事前チェックの入力ファイルを書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>The preflight is already running.</source>
+        <translation>事前チェックはすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>一時フォルダを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the results folder %1</source>
+        <translation>結果フォルダ%1を作成できません</translation>
+    </message>
+    <message>
+        <source>The preflight was cancelled.</source>
+        <translation>事前チェックは中止されました。</translation>
+    </message>
+    <message>
+        <source>The preflight did not finish on this host.</source>
+        <translation>このホストでは事前チェックが完了しませんでした。</translation>
+    </message>
+    <message>
+        <source>ansible-playbook stopped with exit code %1: %2</source>
+        <translation>ansible-playbookが終了コード%1で停止しました: %2</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <source>The inventory names no host to examine (%1).</source>
+        <translation>インベントリに、調べる対象のホストがありません（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightReport</name>
+    <message>
+        <source>ip -j address show did not print a JSON list: %1</source>
+        <translation>ip -j address showの出力がJSONのリストではありません: %1</translation>
+    </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>リスト以外のJSON値</translation>
+    </message>
+    <message>
+        <source>an address of %1 is not an address with a prefix: %2/%3</source>
+        <translation>%1のアドレスの1つが、プレフィックス長付きのアドレスになっていません: %2/%3</translation>
+    </message>
+    <message>
+        <source>ip -j route show did not print a JSON list: %1</source>
+        <translation>ip -j route showの出力がJSONのリストではありません: %1</translation>
+    </message>
+    <message>
+        <source>a route has no destination (dst)</source>
+        <translation>宛先（dst）のないルートがあります</translation>
+    </message>
+    <message>
+        <source>a route&apos;s destination is not a network: %1</source>
+        <translation>ルートの宛先がネットワークではありません: %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>JSONとして正しくありません: %1</translation>
+    </message>
+    <message>
+        <source>a preflight results file holds one JSON object</source>
+        <translation>事前チェックの結果ファイルには、JSONオブジェクトが1つだけ含まれている必要があります</translation>
+    </message>
+    <message>
+        <source>unknown format; this wizard reads format 1 of the preflight results</source>
+        <translation>不明な形式です。このウィザードが読み込めるのは、事前チェックの結果の形式1です</translation>
+    </message>
+    <message>
+        <source>the host name is missing</source>
+        <translation>ホスト名がありません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>実行されていません</translation>
+    </message>
+    <message>
+        <source>not base64</source>
+        <translation>base64ではありません</translation>
+    </message>
+    <message>
+        <source>/etc/resolv.conf: %1</source>
+        <translation>/etc/resolv.conf: %1</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>読み込まれていません</translation>
+    </message>
+    <message>
+        <source>DNS and registry checks: %1</source>
+        <translation>DNSとレジストリのチェック: %1</translation>
+    </message>
+    <message>
+        <source>expected {name, server, addresses, error_kind, error}</source>
+        <translation>{name, server, addresses, error_kind, error}の形式が必要です</translation>
+    </message>
+    <message>
+        <source>expected {host, scheme, url, status, error_kind, error}</source>
+        <translation>{host, scheme, url, status, error_kind, error}の形式が必要です</translation>
+    </message>
+    <message>
+        <source>neither an HTTP status nor an error</source>
+        <translation>HTTPステータスもエラーもありません</translation>
+    </message>
+    <message>
+        <source>the preflight results folder does not exist</source>
+        <translation>事前チェックの結果フォルダが存在しません</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>読み込めません: %1</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +3169,296 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     </message>
 </context>
 <context>
+    <name>Verifier</name>
+    <message>
+        <source>Set kubeconfig_localhost: true and kubectl_localhost: true in the inventory (group_vars/k8s_cluster/k8s-cluster.yml): at the next deploy Kubespray writes artifacts/admin.conf, artifacts/kubectl and artifacts/kubectl.sh, the kubectl for this cluster.</source>
+        <translation>インベントリ（group_vars/k8s_cluster/k8s-cluster.yml）で「kubeconfig_localhost: true」と「kubectl_localhost: true」を設定してください。次回のデプロイ時に、Kubesprayがartifacts/admin.conf、artifacts/kubectl、およびこのクラスタ用のkubectlであるartifacts/kubectl.shを書き出します。</translation>
+    </message>
+    <message>
+        <source>artifacts/kubectl.sh</source>
+        <translation>artifacts/kubectl.sh</translation>
+    </message>
+    <message>
+        <source>kubectl with artifacts/admin.conf</source>
+        <translation>kubectl（artifacts/admin.confを使用）</translation>
+    </message>
+    <message>
+        <source>no access to the cluster</source>
+        <translation>クラスタへのアクセス手段なし</translation>
+    </message>
+    <message>
+        <source>%1 is there, but no kubectl program to use it: neither an executable artifacts/kubectl nor kubectl on the PATH.</source>
+        <translation>%1はありますが、それを使うkubectlのプログラムがありません。実行可能なartifacts/kubectlも、PATH上のkubectlもありません。</translation>
+    </message>
+    <message>
+        <source>%1 is there but not executable, and admin.conf is missing beside it.</source>
+        <translation>%1はありますが実行可能ではなく、同じ場所にadmin.confもありません。</translation>
+    </message>
+    <message>
+        <source>No way to reach the cluster from here: %1 holds neither kubectl.sh nor admin.conf.</source>
+        <translation>このマシンからクラスタにアクセスする手段がありません。%1にはkubectl.shもadmin.confもありません。</translation>
+    </message>
+    <message>
+        <source>no route to it</source>
+        <translation>宛先への経路がありません</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>接続が拒否されました</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>時間内に応答がありませんでした</translation>
+    </message>
+    <message>
+        <source>the registry</source>
+        <translation>レジストリ</translation>
+    </message>
+    <message>
+        <source>The image could not be pulled: the node asked %1 over HTTPS, but that registry answers only plain HTTP. The container runtime (containerd) uses HTTPS unless it is told otherwise. On the Registries page, mark %1 as HTTP only, save, and deploy again.</source>
+        <translation>イメージをpullできませんでした。ノードは%1にHTTPSで問い合わせましたが、このレジストリは平文のHTTPにしか応答しません。コンテナランタイム（containerd）は、別の指定がない限りHTTPSを使います。「レジストリ」ページで%1を「HTTPのみ」に設定して保存し、もう一度デプロイしてください。</translation>
+    </message>
+    <message>
+        <source>The image could not be pulled: the node does not trust the certificate of %1. On the Registries page, mark %1 as using a certificate the nodes cannot check (or give the certificate of the company&apos;s authority), save, and deploy again.</source>
+        <translation>イメージをpullできませんでした。ノードが%1の証明書を信頼していません。「レジストリ」ページで%1を「HTTPS（信頼されていない証明書）」に設定して（または社内の認証局の証明書を指定して）保存し、もう一度デプロイしてください。</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached (%2), and %1 lies inside %3, one of the cluster&apos;s own address ranges (for pods or services). Inside the cluster every address of that range belongs to the cluster, so traffic to %1 never reaches the company machine that has it. On the Address ranges page, choose pod and service ranges that leave %1 outside, save, and deploy again (reset first: the ranges of a running cluster cannot change).</source>
+        <translation>%1に到達できませんでした（%2）。%1は、クラスタ自身のアドレス範囲（Pod用またはService用）の1つである%3に含まれています。クラスタ内では、この範囲のアドレスはすべてクラスタのものとして扱われるため、%1宛ての通信は、そのアドレスを持つ社内のマシンには決して届きません。「アドレス範囲」ページで、%1を含まないPodとServiceのアドレス範囲を選んで保存し、もう一度デプロイしてください（稼働中のクラスタのアドレス範囲は変更できないため、先にリセットが必要です）。</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>ある名前</translation>
+    </message>
+    <message>
+        <source>The image could not be pulled: the node could not find the address of %1. Images are pulled by the node itself, which asks the DNS servers of its own /etc/resolv.conf.</source>
+        <translation>イメージをpullできませんでした。ノードが%1のアドレスを見つけられませんでした。イメージはノード自身がpullし、その際の名前解決には、ノード自身の/etc/resolv.confにあるDNSサーバーが使われます。</translation>
+    </message>
+    <message>
+        <source>The program in the verification pod could not find the address of %1. Pods ask the cluster&apos;s DNS (CoreDNS), which knows the cluster&apos;s own names and passes every other name on to its upstream DNS servers; company names are unknown there unless the company DNS server is one of them.</source>
+        <translation>検証用のPod内のプログラムが、%1のアドレスを見つけられませんでした。PodはクラスタのDNS（CoreDNS）に問い合わせます。CoreDNSはクラスタ内の名前には自分で応答し、それ以外の名前はすべて上位のDNSサーバーに転送します。社内DNSサーバーがその上位のDNSサーバーに含まれていない限り、社内の名前は解決できません。</translation>
+    </message>
+    <message>
+        <source>The DNS server %1 did not answer.</source>
+        <translation>DNSサーバー%1は応答しませんでした。</translation>
+    </message>
+    <message>
+        <source>On the DNS page, add the company DNS server that knows %1 (or forward the company&apos;s domain to it), save, and deploy again.</source>
+        <translation>「名前解決（DNS）」ページで、%1を解決できる社内DNSサーバーを追加して（または社内のドメインをそのサーバーに転送するように設定して）保存し、もう一度デプロイしてください。</translation>
+    </message>
+    <message>
+        <source>The registry refused to hand out the image without credentials. Check that the image name is right and, if the registry needs a login, give the nodes its credentials.</source>
+        <translation>レジストリが、認証情報なしではイメージを渡しませんでした。イメージ名が正しいかを確認してください。レジストリにログインが必要な場合は、その認証情報をノードに設定してください。</translation>
+    </message>
+    <message>
+        <source>The registry answered, but it has no image of that name and tag. Check the verification image&apos;s name and tag in the site profile.</source>
+        <translation>レジストリは応答しましたが、その名前とタグのイメージはありません。サイトプロファイルで、検証用イメージの名前とタグを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached (%2). It lies outside the cluster&apos;s address ranges, so the cause is more likely on the way there: a firewall, a route of the nodes, or the service itself being down.</source>
+        <translation>%1に到達できませんでした（%2）。%1はクラスタのアドレス範囲の外にあるため、原因は途中の経路にある可能性が高いです。ファイアウォール、ノードのルート、またはサービス自体の停止が考えられます。</translation>
+    </message>
+    <message>
+        <source>No known cause was recognised. The lines below are what the cluster reported; they usually name what went wrong.</source>
+        <translation>既知の原因は見つかりませんでした。以下はクラスタが報告した内容です。通常、ここに問題の内容が示されています。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1を起動できません: %2</translation>
+    </message>
+    <message>
+        <source>kubectl did not end within %1 s.</source>
+        <translation>kubectlが%1秒以内に終了しませんでした。</translation>
+    </message>
+    <message>
+        <source>kubectl wrote more than %1 bytes.</source>
+        <translation>kubectlの出力が%1バイトを超えました。</translation>
+    </message>
+    <message>
+        <source>kubectl crashed.</source>
+        <translation>kubectlがクラッシュしました。</translation>
+    </message>
+    <message>
+        <source>kubectl ended with exit code %1.</source>
+        <translation>kubectlが終了コード%1で終了しました。</translation>
+    </message>
+    <message>
+        <source>no pod yet</source>
+        <translation>Podはまだありません</translation>
+    </message>
+    <message>
+        <source>%1, exit code %2</source>
+        <translation>%1、終了コード %2</translation>
+    </message>
+    <message>
+        <source>Creating job %1 …</source>
+        <translation>Job %1を作成しています…</translation>
+    </message>
+    <message>
+        <source>Job %1 created in namespace %2</source>
+        <translation>namespace %2にJob %1を作成しました</translation>
+    </message>
+    <message>
+        <source>kubectl failed, trying again: %1</source>
+        <translation>kubectlが失敗したため、再試行します: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the pod (%1 s) — %2</source>
+        <translation>Podを待っています（%1秒）— %2</translation>
+    </message>
+    <message>
+        <source>Reading the pod&apos;s events</source>
+        <translation>Podのイベントを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>Reading the container&apos;s log</source>
+        <translation>コンテナのログを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>Deleting the job</source>
+        <translation>Jobを削除しています</translation>
+    </message>
+    <message>
+        <source>The job could not be deleted: %1</source>
+        <translation>Jobを削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>A verification is already running.</source>
+        <translation>検証はすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>There is no way to reach the cluster from here.</source>
+        <translation>このマシンからクラスタにアクセスする手段がありません。</translation>
+    </message>
+    <message>
+        <source>No verification image is set: give one in the site profile.</source>
+        <translation>検証用イメージが設定されていません。サイトプロファイルで指定してください。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid namespace name.</source>
+        <translation>「%1」は有効なnamespace名ではありません。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot start a job name: use at most %2 lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>「%1」はJob名の先頭部分に使えません。小文字の英字、数字、「-」だけを使い、%2文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>中止しています</translation>
+    </message>
+    <message>
+        <source>Complete, exit code %1</source>
+        <translation>完了、終了コード %1</translation>
+    </message>
+    <message>
+        <source>Failed, exit code %1 (%2)</source>
+        <translation>失敗、終了コード %1（%2）</translation>
+    </message>
+    <message>
+        <source>Failed, exit code %1</source>
+        <translation>失敗、終了コード %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s; the pod was at: %2</source>
+        <translation>タイムアウト（%1秒）、そのときのPodの状態: %2</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 s</source>
+        <translation>タイムアウト（%1秒）</translation>
+    </message>
+    <message>
+        <source>No access to the cluster</source>
+        <translation>クラスタにアクセスできません</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>エラー: %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <source>The proof: a Kubernetes job runs the verification image once, the way the application will. Pulling the image tests the registry settings; a name lookup or connection made inside the container tests DNS and the address ranges. The job gets a name of its own and is deleted afterwards.</source>
+        <translation>検証の方法: KubernetesのJobで、検証用イメージをアプリケーションと同じ方法で1回実行します。イメージのpullでレジストリの設定を、コンテナ内での名前解決や接続でDNSとアドレス範囲の設定を確かめます。Jobには専用の名前が付けられ、終了後に削除されます。</translation>
+    </message>
+    <message>
+        <source>Cluster access:</source>
+        <translation>クラスタへのアクセス:</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>イメージ(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Wait at most:</source>
+        <translation>最大待ち時間(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Run the &amp;verification</source>
+        <translation>検証を実行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <comment>@title:page</comment>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Does a job with the company image run to the end on the cluster?</source>
+        <comment>@subtitle:page</comment>
+        <translation>社内のイメージを使ったJobは、クラスタで最後まで実行できますか？</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>@item:valuesuffix minutes</comment>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>What the cluster said: %1</source>
+        <comment>@info</comment>
+        <translation>クラスタからの報告: %1</translation>
+    </message>
+    <message>
+        <source>Open &quot;%1&quot;</source>
+        <comment>@action:button page title</comment>
+        <translation>「%1」を開く</translation>
+    </message>
+    <message>
+        <source>Job: %1   Pod: %2</source>
+        <comment>@info</comment>
+        <translation>Job: %1   Pod: %2</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <comment>@info</comment>
+        <translation>イベント:</translation>
+    </message>
+    <message>
+        <source>Container log:</source>
+        <comment>@info</comment>
+        <translation>コンテナのログ:</translation>
+    </message>
+</context>
+<context>
     <name>WizardSession</name>
     <message>
         <source>Company DNS %1</source>
@@ -2549,6 +3514,73 @@ Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display f
     <message>
         <source>Editing %1 would change this key too; nothing was changed.</source>
         <translation>%1を編集するとこのキーも変わってしまうため、何も変更しませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>ksw::DeployPipeline</name>
+    <message>
+        <source>No Kubespray checkout holds this inventory (no folder above it has cluster.yml and roles/), so there is nothing to run the playbooks from.</source>
+        <translation>このインベントリはKubesprayディレクトリ内にありません（上位のフォルダに、cluster.ymlとroles/を含むものがありません）。そのため、playbookを実行できません。</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>クラスタ構築</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>A deploy is already running.</source>
+        <translation>デプロイはすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>Deploy finished.</source>
+        <translation>デプロイが完了しました。</translation>
+    </message>
+    <message>
+        <source>Reset finished: the nodes no longer run Kubernetes.</source>
+        <translation>リセットが完了しました。ノードではもうKubernetesは動作していません。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>ステップ%1/%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 could not start: %2</source>
+        <translation>%1を開始できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1は中止されました。</translation>
+    </message>
+    <message>
+        <source>%1 finished.</source>
+        <translation>%1が完了しました。</translation>
+    </message>
+    <message>
+        <source>%1 failed (ansible-playbook exit code %2).</source>
+        <translation>%1が失敗しました（ansible-playbookの終了コード%2）。</translation>
+    </message>
+    <message>
+        <source>There is no verification image: set one in the site profile (verification: image:) or turn the verification off.</source>
+        <translation>検証用イメージがありません。サイトプロファイルで指定する（verification: image:）か、検証をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>There is no verification image: set one in the site profile (verification: image:).</source>
+        <translation>検証用イメージがありません。サイトプロファイルで指定してください（verification: image:）。</translation>
     </message>
 </context>
 </TS>

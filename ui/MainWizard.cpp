@@ -2,12 +2,16 @@
 // Part of Kubespray Wizard.
 #include "MainWizard.h"
 
+#include "Dialogs.h"
+#include "deploy/DeployPipeline.h"
+#include "pages/DeployPage.h"
 #include "pages/DnsPage.h"
 #include "pages/OpenPage.h"
 #include "pages/RangesPage.h"
 #include "pages/RegistriesPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/ServicesPage.h"
+#include "pages/VerifyPage.h"
 #include "session/WizardSession.h"
 
 #include <QApplication>
@@ -16,7 +20,8 @@
 
 MainWizard::MainWizard(QWidget *parent)
     : QWizard(parent)
-    , m_session(new ksw::WizardSession(this)) {
+    , m_session(new ksw::WizardSession(this))
+    , m_pipeline(new ksw::DeployPipeline(this)) {
     setObjectName(QStringLiteral("mainWizard"));
     setWindowTitle(tr("Kubespray Wizard", "@title:window"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/kubespray-wizard.svg")));
@@ -34,7 +39,14 @@ MainWizard::MainWizard(QWidget *parent)
     setPage(RegistriesPageId, new RegistriesPage(m_session, this));
     setPage(DnsPageId, new DnsPage(m_session, this));
     setPage(ReviewPageId, new ReviewPage(m_session, this));
+    setPage(DeployPageId, new DeployPage(m_session, m_pipeline, this));
+    setPage(VerifyPageId, new VerifyPage(m_session, m_pipeline, this));
     setStartId(OpenPageId);
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        // Back on the Open page, Next means the normal path again.
+        if (id == OpenPageId)
+            openPage()->setRedeployRequested(false);
+    });
 }
 
 MainWizard::~MainWizard() {
@@ -52,4 +64,42 @@ void MainWizard::applyLocaleFont() {
 
 OpenPage *MainWizard::openPage() const {
     return static_cast<OpenPage *>(page(OpenPageId));
+}
+
+DeployPage *MainWizard::deployPage() const {
+    return static_cast<DeployPage *>(page(DeployPageId));
+}
+
+VerifyPage *MainWizard::verifyPage() const {
+    return static_cast<VerifyPage *>(page(VerifyPageId));
+}
+
+void MainWizard::goToPage(PageId id) {
+    if (visitedIds().contains(id)) {
+        while (currentId() != id && currentId() != startId())
+            back();
+        return;
+    }
+    while (currentId() != OpenPageId && currentId() != -1)
+        back();
+    // next() stays put on a page that is not complete: then that page is where the user has to look anyway.
+    for (int previous = -2; currentId() != id && currentId() != previous;) {
+        previous = currentId();
+        next();
+    }
+}
+
+void MainWizard::reject() {
+    if (m_pipeline->isRunning()) {
+        if (Dialogs::question(this, tr("Stop the deploy?", "@title:window"),
+                              tr("A deploy is running. Stop it and close the wizard? Ansible is interrupted; a "
+                                 "half-run playbook leaves the nodes half-configured until the next deploy.")) !=
+            QMessageBox::Yes)
+            return;
+        // Close once the playbook's processes are gone (the runner stops the whole process group).
+        connect(m_pipeline, &ksw::DeployPipeline::finished, this, [this] { QWizard::reject(); });
+        m_pipeline->cancel();
+        return;
+    }
+    QWizard::reject();
 }

@@ -5,16 +5,28 @@
 #include <QWizard>
 
 namespace ksw {
+class DeployPipeline;
 class WizardSession;
-}
+} // namespace ksw
+class DeployPage;
 class OpenPage;
+class VerifyPage;
 
 /// The wizard window: owns the one session model its pages share.
 class MainWizard : public QWizard {
     Q_OBJECT
 
 public:
-    enum PageId { OpenPageId, ServicesPageId, RangesPageId, RegistriesPageId, DnsPageId, ReviewPageId };
+    enum PageId {
+        OpenPageId,
+        ServicesPageId,
+        RangesPageId,
+        RegistriesPageId,
+        DnsPageId,
+        ReviewPageId,
+        DeployPageId,
+        VerifyPageId
+    };
 
     explicit MainWizard(QWidget *parent = nullptr);
     ~MainWizard() override;
@@ -24,8 +36,20 @@ public:
     static void applyLocaleFont();
 
     ksw::WizardSession *session() const { return m_session; }
+    /// The deploy (playbooks and verification) the Deploy and Verify pages share.
+    ksw::DeployPipeline *deployPipeline() const { return m_pipeline; }
     OpenPage *openPage() const;
+    DeployPage *deployPage() const;
+    VerifyPage *verifyPage() const;
+
+    /// Shows `id`: back through the pages when it was visited, else forward from the Open page (a diagnosis
+    /// points at the page that fixes it, whichever way the user came).
+    void goToPage(PageId id);
+
+protected:
+    void reject() override; ///< Cancel/close asks first while a deploy runs, and cancels it
 
 private:
     ksw::WizardSession *m_session;
+    ksw::DeployPipeline *m_pipeline;
 };

@@ -15,6 +15,41 @@
 
 namespace ksw::cli {
 
+void printFindings(const QList<Finding> &findings, QTextStream &out) {
+    for (const Finding &finding : findings) {
+        out << '[' << Finding::translatedSeverityName(finding.severity) << "] " << finding.code << '\n';
+        out << "  " << finding.message.translated() << '\n';
+        if (!finding.explanation.isEmpty())
+            out << "  " << finding.explanation.translated() << '\n';
+        for (const Finding::NamedOrigin &origin : finding.origins)
+            out << "    " << QCoreApplication::translate("Cli", "%1: %2").arg(origin.name, origin.origin.describe())
+                << '\n';
+        if (!finding.fix.isEmpty()) {
+            out << "  " << QCoreApplication::translate("Cli", "Proposed fix:") << '\n';
+            for (const SettingChange &change : finding.fix.changes) {
+                out << "    " << change.file << ": " << change.key << ": " << yaml::toDisplayText(change.value) << '\n';
+            }
+            if (!finding.fix.note.isEmpty())
+                out << "    " << finding.fix.note.translated() << '\n';
+        }
+        out << '\n';
+    }
+    int blocking = 0, warnings = 0, infos = 0;
+    for (const Finding &finding : findings) {
+        if (finding.severity == Finding::Severity::Blocking)
+            ++blocking;
+        else if (finding.severity == Finding::Severity::Warning)
+            ++warnings;
+        else
+            ++infos;
+    }
+    out << QCoreApplication::translate("Cli", "Blocking: %1, warnings: %2, information: %3.")
+               .arg(blocking)
+               .arg(warnings)
+               .arg(infos)
+        << '\n';
+}
+
 namespace {
 
 void printHuman(const Assessment &assessment, QTextStream &out) {
@@ -50,38 +85,7 @@ void printHuman(const Assessment &assessment, QTextStream &out) {
             << '\n';
         return;
     }
-    for (const Finding &finding : assessment.findings()) {
-        out << '[' << Finding::translatedSeverityName(finding.severity) << "] " << finding.code << '\n';
-        out << "  " << finding.message.translated() << '\n';
-        if (!finding.explanation.isEmpty())
-            out << "  " << finding.explanation.translated() << '\n';
-        for (const Finding::NamedOrigin &origin : finding.origins)
-            out << "    " << QCoreApplication::translate("Cli", "%1: %2").arg(origin.name, origin.origin.describe())
-                << '\n';
-        if (!finding.fix.isEmpty()) {
-            out << "  " << QCoreApplication::translate("Cli", "Proposed fix:") << '\n';
-            for (const SettingChange &change : finding.fix.changes) {
-                out << "    " << change.file << ": " << change.key << ": " << yaml::toDisplayText(change.value) << '\n';
-            }
-            if (!finding.fix.note.isEmpty())
-                out << "    " << finding.fix.note.translated() << '\n';
-        }
-        out << '\n';
-    }
-    int blocking = 0, warnings = 0, infos = 0;
-    for (const Finding &finding : assessment.findings()) {
-        if (finding.severity == Finding::Severity::Blocking)
-            ++blocking;
-        else if (finding.severity == Finding::Severity::Warning)
-            ++warnings;
-        else
-            ++infos;
-    }
-    out << QCoreApplication::translate("Cli", "Blocking: %1, warnings: %2, information: %3.")
-               .arg(blocking)
-               .arg(warnings)
-               .arg(infos)
-        << '\n';
+    printFindings(assessment.findings(), out);
 }
 
 QJsonObject toJson(const Assessment &assessment) {

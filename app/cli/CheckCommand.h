@@ -9,4 +9,7 @@ namespace ksw::cli {
 /// `kubespray-wizard check --inventory PATH [--site FILE] [--json] [--kubespray-version V] [--lang en|ja]`
 int runCheck(const QStringList &arguments, Console console);
 
+/// Prints findings as `check` does (severity, code, message, explanation, origins, proposed fix), then the counts.
+void printFindings(const QList<Finding> &findings, QTextStream &out);
+
 } // namespace ksw::cli

@@ -4,7 +4,9 @@
 
 #include "ApplyCommand.h"
 #include "CheckCommand.h"
+#include "DeployCommands.h"
 #include "HistoryCommands.h"
+#include "PreflightCommand.h"
 #include "ProbeCommand.h"
 
 #include <QCommandLineParser>
@@ -24,7 +26,8 @@ struct CommandEntry {
 
 const CommandEntry commands[] = {
     {"check", &runCheck},     {"apply", &runApply}, {"history", &runHistory},
-    {"restore", &runRestore}, {"probe", &runProbe},
+    {"restore", &runRestore}, {"probe", &runProbe}, {"preflight", &runPreflight},
+    {"deploy", &runDeploy},   {"reset", &runReset}, {"verify", &runVerify},
 };
 
 } // namespace
@@ -70,9 +73,21 @@ QString usage() {
                "      Puts back the files of an earlier version.\n"
                "  probe   --site FILE [--json] [--timeout MS]\n"
                "      Asks the registries and the company DNS how they answer from here.\n"
+               "  preflight --inventory PATH [--site FILE] [--password-file FILE]\n"
+               "          [--become-password-file FILE] [--json] [--kubespray-version VERSION]\n"
+               "      Looks at every node with Ansible, read-only: routes, resolv.conf, company DNS, registries.\n"
+               "  deploy  --inventory PATH [--reset] [--verify] [--retry-once] [--password-file FILE]\n"
+               "          [--become-password-file FILE] [--force] [--verbosity N] [--verify-timeout SECONDS]\n"
+               "      Runs cluster.yml (with --reset: reset.yml first), then optionally the verification job.\n"
+               "  reset   --inventory PATH [--password-file FILE] [--become-password-file FILE]\n"
+               "      Runs reset.yml without a prompt: Kubernetes is removed from the nodes.\n"
+               "  verify  --inventory PATH [--image IMAGE] [--timeout SECONDS] [--json]\n"
+               "      Runs the verification job on the cluster and diagnoses a failure.\n"
                "Every command takes --lang en|ja and --help.\n"
                "\n"
-               "Exit codes: 0 done; 1 findings remain; 2 error (nothing written); 3 no display for the wizard.\n");
+               "Exit codes: 0 done; 1 findings remain (check, apply, preflight) or the run or verification failed\n"
+               "(deploy, reset, verify); 2 error (bad input; nothing written or run); 3 no display for the wizard;\n"
+               "130 cancelled with Ctrl+C.\n");
 }
 
 void installTranslations(const QString &language) {
@@ -123,7 +138,7 @@ std::optional<int> InventoryOptions::fill(const QCommandLineParser &parser, Asse
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
-                                    Console console, int maxPositional) {
+                                    Console console, int maxPositional, const QString &exitCodesHelp) {
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QCoreApplication::translate("Cli", "Language of the messages: en or ja."),
                                         QCoreApplication::translate("Cli", "LANG"));
@@ -137,8 +152,11 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &c
     }
     if (parser.isSet(helpOption)) {
         console.out << parser.helpText()
-                    << QCoreApplication::translate("Cli", "Exit codes: 0 done, nothing left to report; 1 findings "
-                                                          "remain; 2 error (bad input; nothing was written).")
+                    << (exitCodesHelp.isEmpty()
+                            ? QCoreApplication::translate("Cli", "Exit codes: 0 done, nothing left to report; 1 "
+                                                                 "findings remain; 2 error (bad input; nothing was "
+                                                                 "written).")
+                            : exitCodesHelp)
                     << Qt::endl;
         return ExitOk;
     }

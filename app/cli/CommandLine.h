@@ -15,9 +15,10 @@ namespace ksw::cli {
 
 /// Exit codes shared by every command (docs/cli.md).
 enum ExitCode : int {
-    ExitOk = 0,       ///< done; nothing blocking or worth a warning
-    ExitFindings = 1, ///< done, but findings remain (check) or could not be fixed (apply)
-    ExitError = 2,    ///< bad input or a failure; nothing written
+    ExitOk = 0,          ///< done; nothing blocking or worth a warning
+    ExitFindings = 1,    ///< done, but findings remain (check) or could not be fixed (apply)
+    ExitError = 2,       ///< bad input or a failure; nothing written
+    ExitCancelled = 130, ///< stopped with Ctrl+C; nothing of the run is left running (preflight, deploy, reset, verify)
 };
 
 /// Standard output and error of a command, so tests can capture them.
@@ -27,9 +28,10 @@ struct Console {
 };
 
 /// Parses a command's options with --help and --lang already added. Returns an exit code when the command
-/// must stop here (help shown: 0; bad options: 2, with the message on stderr), nothing to go on.
+/// must stop here (help shown: 0; bad options: 2, with the message on stderr), nothing to go on. `exitCodesHelp`
+/// replaces the common exit-code text of --help for commands whose codes differ.
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
-                                    Console console, int maxPositional = 0);
+                                    Console console, int maxPositional = 0, const QString &exitCodesHelp = {});
 
 /// The options of every command that works on an inventory: --inventory, --site, --kubespray-version.
 struct InventoryOptions {

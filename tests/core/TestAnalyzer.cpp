@@ -7,6 +7,7 @@
 #include "kubespray/AnsibleEnvironment.h"
 #include "kubespray/Checkout.h"
 #include "kubespray/ClusterConfig.h"
+#include "preflight/PreflightReport.h"
 #include "probe/SiteProbe.h"
 #include "site/SiteProfile.h"
 #include "yaml/YamlValues.h"
@@ -47,7 +48,8 @@ struct Case {
     QByteArray site;                      ///< site profile; none when empty
     QString version = QStringLiteral("v2.25.0");
     std::optional<AnsibleEnvironment> ansible;
-    std::optional<ProbeReport> probe; ///< what a probe answered (plain data, as SiteProbe reports it)
+    std::optional<ProbeReport> probe;         ///< what a probe answered (plain data, as SiteProbe reports it)
+    std::optional<PreflightReport> preflight; ///< what the nodes answered (plain data, as Preflight reports it)
 };
 
 class Analysis {
@@ -84,6 +86,8 @@ public:
         input.site = m_site ? &*m_site : nullptr;
         m_probe = c.probe;
         input.probe = m_probe ? &*m_probe : nullptr;
+        m_preflight = c.preflight;
+        input.preflight = m_preflight ? &*m_preflight : nullptr;
         m_findings = Analyzer::analyze(input);
     }
 
@@ -111,6 +115,7 @@ private:
     std::optional<SiteProfile> m_site;
     std::optional<AnsibleEnvironment> m_ansible;
     std::optional<ProbeReport> m_probe;
+    std::optional<PreflightReport> m_preflight;
     QList<Finding> m_findings;
 };
 
@@ -135,6 +140,54 @@ QString changeFile(const Finding &finding, const QString &key) {
     for (const SettingChange &change : finding.fix.changes) {
         if (change.key == key)
             return change.file;
+    }
+    return {};
+}
+
+/// A node as the preflight saw it: `addresses` as "device address/prefix", `routes` as "destination dev device
+/// [via gateway] [proto protocol]".
+PreflightReport::Host preflightHost(const QString &name, const QStringList &addresses, const QStringList &routes) {
+    PreflightReport::Host host;
+    host.name = name;
+    host.examined = true;
+    for (const QString &text : addresses) {
+        const QStringList words = text.split(u' ');
+        const QStringList parts = words.at(1).split(u'/');
+        host.addresses.append(
+            {words.at(0), *IpAddress::parse(parts.at(0)), parts.at(1).toInt(), QStringLiteral("global")});
+    }
+    for (const QString &text : routes) {
+        const QStringList words = text.split(u' ');
+        PreflightReport::Route route;
+        route.destination = words.at(0);
+        if (!route.isDefault())
+            route.range = Cidr::parse(route.destination).cidr;
+        for (qsizetype i = 1; i + 1 < words.size(); i += 2) {
+            if (words.at(i) == u"dev")
+                route.device = words.at(i + 1);
+            else if (words.at(i) == u"via")
+                route.gateway = words.at(i + 1);
+            else if (words.at(i) == u"proto")
+                route.protocol = words.at(i + 1);
+        }
+        host.routes.append(route);
+    }
+    return host;
+}
+
+QList<Finding> findingsWithCode(const QList<Finding> &findings, const QString &code) {
+    QList<Finding> result;
+    for (const Finding &finding : findings) {
+        if (finding.code == code)
+            result.append(finding);
+    }
+    return result;
+}
+
+QString value(const Finding &finding, const QString &name) {
+    for (const Finding::Value &v : finding.values) {
+        if (v.name == name)
+            return v.value;
     }
     return {};
 }
@@ -355,7 +408,11 @@ private slots:
                                          QStringLiteral("registry-not-a-registry"),
                                          QStringLiteral("registry-needs-credentials"),
                                          QStringLiteral("verification-image-missing"),
-                                         QStringLiteral("names-only-in-company-dns")};
+                                         QStringLiteral("names-only-in-company-dns"),
+                                         QStringLiteral("range-overlaps-node-route"),
+                                         QStringLiteral("preflight-unreachable"),
+                                         QStringLiteral("node-cannot-reach-registry"),
+                                         QStringLiteral("node-cannot-resolve")};
         for (const auto &[code, severity] : Analyzer::codes())
             QVERIFY2(codesRaisedByRows.contains(code) || dedicated.contains(code), qPrintable(code));
     }
@@ -599,6 +656,178 @@ private slots:
         QVERIFY(!services->overlaps(*Cidr::parse(u"10.233.0.0/16").cidr));
         QVERIFY(!pods->overlaps(*Cidr::parse(u"10.233.0.0/16").cidr));
         QVERIFY(!finding->fix.note.isEmpty());
+    }
+
+    // ---- Preflight: what the nodes answered --------------------------------------------------------------
+
+    /// A company route into the pod range is a conflict; the cluster's own devices, Calico's BIRD routes, the
+    /// default route and link-local routes are not. The fix moves the pod range clear of the route.
+    void preflightRouteOverlapsPodRange() {
+        Case c;
+        PreflightReport report;
+        report.hosts.append(
+            preflightHost(QStringLiteral("node1"),
+                          {QStringLiteral("eth0 192.168.56.10/24"), QStringLiteral("kube-ipvs0 10.233.0.1/32"),
+                           QStringLiteral("tunl0 10.233.65.0/32"), QStringLiteral("eth0 fe80::1/64")},
+                          {QStringLiteral("default dev eth0 via 192.168.56.1"),
+                           QStringLiteral("192.168.56.0/24 dev eth0 proto kernel"),
+                           QStringLiteral("10.233.96.0/20 dev eth0 via 192.168.56.254"),
+                           QStringLiteral("10.233.66.0/26 dev eth0 via 192.168.56.11 proto bird"),
+                           QStringLiteral("10.233.67.0/26 dev vxlan.calico via 10.233.67.0"),
+                           QStringLiteral("10.233.68.5/32 dev cali12345"), QStringLiteral("fe80::/64 dev eth0")}));
+        c.preflight = report;
+        const Analysis analysis(c);
+        QVERIFY2(analysis.error().isEmpty(), qPrintable(analysis.error()));
+        QCOMPARE(analysis.codes(), QStringList{QStringLiteral("range-overlaps-node-route")});
+        const Finding finding = *analysis.first(QStringLiteral("range-overlaps-node-route"));
+        QCOMPARE(finding.severity, Finding::Severity::Blocking);
+        QCOMPARE(finding.message.english(),
+                 QStringLiteral("kube_pods_subnet (10.233.64.0/18) overlaps the route 10.233.96.0/20 via "
+                                "192.168.56.254 dev eth0 of node1."));
+        QVERIFY(!finding.explanation.translated().isEmpty());
+        QCOMPARE(value(finding, QStringLiteral("nodes")), QStringLiteral("node1"));
+        QCOMPARE(finding.origins.first().name, QStringLiteral("kube_pods_subnet"));
+        const auto moved = Cidr::parse(changeValue(finding, QStringLiteral("kube_pods_subnet"))).cidr;
+        QVERIFY(moved);
+        QVERIFY(!moved->overlaps(*Cidr::parse(u"10.233.96.0/20").cidr));
+        QVERIFY(!moved->overlaps(*Cidr::parse(u"10.233.0.0/18").cidr));
+        QCOMPARE(changeValue(finding, QStringLiteral("kube_service_addresses")), QStringLiteral("(no change)"));
+
+        // Without the preflight, nothing.
+        Case without;
+        QVERIFY(Analysis(without).codes().isEmpty());
+    }
+
+    /// An address of a node inside the service range: one finding for the address and its subnet's kernel route;
+    /// the same route on two nodes is one finding naming both.
+    void preflightAddressAndSharedRoute() {
+        Case c;
+        PreflightReport report;
+        report.hosts.append(preflightHost(QStringLiteral("node1"), {QStringLiteral("eth1 10.233.1.5/24")},
+                                          {QStringLiteral("10.233.1.0/24 dev eth1 proto kernel"),
+                                           QStringLiteral("10.233.120.0/24 dev eth0 via 192.168.56.1")}));
+        report.hosts.append(
+            preflightHost(QStringLiteral("node2"), {}, {QStringLiteral("10.233.120.0/24 dev eth0 via 192.168.56.1")}));
+        c.preflight = report;
+        const Analysis analysis(c);
+        const QList<Finding> found = findingsWithCode(analysis.findings(), QStringLiteral("range-overlaps-node-route"));
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(found.at(0).message.english(),
+                 QStringLiteral("kube_service_addresses (10.233.0.0/18) overlaps the address 10.233.1.5/24 (eth1) "
+                                "of node1."));
+        QCOMPARE(value(found.at(0), QStringLiteral("address")), QStringLiteral("10.233.1.5/24 (eth1)"));
+        QCOMPARE(found.at(1).message.english(),
+                 QStringLiteral("kube_pods_subnet (10.233.64.0/18) overlaps the route 10.233.120.0/24 via "
+                                "192.168.56.1 dev eth0 of node1, node2."));
+        QCOMPARE(value(found.at(1), QStringLiteral("nodes")), QStringLiteral("node1, node2"));
+    }
+
+    /// IPv6 routes count against the IPv6 twins only, when dual stack is on.
+    void preflightIpv6Route() {
+        Case c;
+        c.clusterVars = QByteArray(artifactsOn) + "enable_dual_stack_networks: true\n"
+                                                  "kube_pods_subnet_ipv6: fd85:ee78:d8a6:8607::1:0000/112\n";
+        PreflightReport report;
+        report.hosts.append(preflightHost(QStringLiteral("node1"), {},
+                                          {QStringLiteral("fd85:ee78:d8a6:8607::1:0/120 dev eth0 via fd00::1")}));
+        c.preflight = report;
+        const Analysis analysis(c);
+        const auto finding = analysis.first(QStringLiteral("range-overlaps-node-route"));
+        QVERIFY2(finding, qPrintable(analysis.codes().join(u' ')));
+        QVERIFY(finding->message.english().startsWith(u"kube_pods_subnet_ipv6"));
+    }
+
+    void preflightRegistriesAndNames() {
+        Case c;
+        PreflightReport report;
+        for (const QString &name : {QStringLiteral("node1"), QStringLiteral("node2")}) {
+            PreflightReport::Host host = preflightHost(name, {}, {});
+            host.registries.append({QStringLiteral("reg.corp.example:5000"), QStringLiteral("http"),
+                                    QStringLiteral("http://reg.corp.example:5000/v2/"), 0, QString(),
+                                    QStringLiteral("refused"), QStringLiteral("connection refused")});
+            host.registries.append({QStringLiteral("ok.corp.example"), QStringLiteral("https"),
+                                    QStringLiteral("https://ok.corp.example/v2/"), 401, QStringLiteral("registry/2.0"),
+                                    QString(), QString()});
+            host.registries.append({QStringLiteral("selfsigned.corp.example"), QStringLiteral("https"),
+                                    QStringLiteral("https://selfsigned.corp.example/v2/"), 0, QString(),
+                                    QStringLiteral("certificate"),
+                                    QStringLiteral("certificate not trusted: self-signed certificate")});
+            host.resolutions.append({QStringLiteral("reg.corp.example"),
+                                     QStringLiteral("10.0.0.53"),
+                                     {QStringLiteral("10.1.0.1")},
+                                     QString(),
+                                     QString()});
+            host.resolutions.append({QStringLiteral("gone.corp.example"),
+                                     QStringLiteral("10.0.0.53"),
+                                     {},
+                                     QStringLiteral("name-not-found"),
+                                     QStringLiteral("10.0.0.53 does not know gone.corp.example (NXDOMAIN)")});
+            host.resolutions.append({QStringLiteral("a.corp.example"),
+                                     QStringLiteral("10.0.0.54"),
+                                     {},
+                                     QStringLiteral("timeout"),
+                                     QStringLiteral("no answer from 10.0.0.54 within 3 s")});
+            host.resolutions.append({QStringLiteral("b.corp.example"),
+                                     QStringLiteral("10.0.0.54"),
+                                     {},
+                                     QStringLiteral("timeout"),
+                                     QStringLiteral("no answer from 10.0.0.54 within 3 s (not asked again)")});
+            report.hosts.append(host);
+        }
+        c.preflight = report;
+        const Analysis analysis(c);
+        const QList<Finding> registries =
+            findingsWithCode(analysis.findings(), QStringLiteral("node-cannot-reach-registry"));
+        QCOMPARE(registries.size(), 2);
+        QCOMPARE(registries.at(0).severity, Finding::Severity::Warning);
+        QCOMPARE(registries.at(0).message.english(),
+                 QStringLiteral("node1, node2 cannot reach the registry reg.corp.example:5000 "
+                                "(http://reg.corp.example:5000/v2/): connection refused"));
+        QCOMPARE(value(registries.at(1), QStringLiteral("registry")), QStringLiteral("selfsigned.corp.example"));
+        const QList<Finding> names = findingsWithCode(analysis.findings(), QStringLiteral("node-cannot-resolve"));
+        QCOMPARE(names.size(), 2);
+        QCOMPARE(names.at(0).severity, Finding::Severity::Warning);
+        QCOMPARE(names.at(0).message.english(),
+                 QStringLiteral("node1, node2 cannot resolve gone.corp.example through the company DNS 10.0.0.53: "
+                                "10.0.0.53 does not know gone.corp.example (NXDOMAIN)"));
+        // A server that never answers is one finding for all its names.
+        QCOMPARE(value(names.at(1), QStringLiteral("names")), QStringLiteral("a.corp.example, b.corp.example"));
+        QCOMPARE(value(names.at(1), QStringLiteral("error")), QStringLiteral("no answer from 10.0.0.54 within 3 s"));
+
+        // A mirror entry with skip_verify makes containerd accept that certificate: no finding for it.
+        Case skip = c;
+        skip.containerdVars = "containerd_registries_mirrors:\n  - prefix: selfsigned.corp.example\n    mirrors:\n"
+                              "      - host: https://selfsigned.corp.example\n        skip_verify: true\n";
+        const QList<Finding> remaining =
+            findingsWithCode(Analysis(skip).findings(), QStringLiteral("node-cannot-reach-registry"));
+        QCOMPARE(remaining.size(), 1);
+        QCOMPARE(value(remaining.first(), QStringLiteral("registry")), QStringLiteral("reg.corp.example:5000"));
+    }
+
+    void preflightUnreachableNode() {
+        Case c;
+        PreflightReport report;
+        PreflightReport::Host unreachable;
+        unreachable.name = QStringLiteral("node3");
+        unreachable.unreachable = true;
+        unreachable.errors << QStringLiteral("Failed to connect to the host via ssh: Connection refused");
+        report.hosts.append(unreachable);
+        PreflightReport::Host noPython;
+        noPython.name = QStringLiteral("node4");
+        noPython.errors << QStringLiteral("Read the node's addresses: /usr/bin/python3: not found");
+        report.hosts.append(noPython);
+        report.hosts.append(preflightHost(QStringLiteral("node1"), {}, {}));
+        c.preflight = report;
+        const Analysis analysis(c);
+        const QList<Finding> found = findingsWithCode(analysis.findings(), QStringLiteral("preflight-unreachable"));
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(found.at(0).severity, Finding::Severity::Blocking);
+        QCOMPARE(found.at(0).message.english(),
+                 QStringLiteral("Ansible could not reach node node3: Failed to connect to the host via ssh: "
+                                "Connection refused"));
+        QVERIFY(found.at(1).message.english().startsWith(u"The preflight could not examine node node4"));
+        QCOMPARE(analysis.codes(),
+                 (QStringList{QStringLiteral("preflight-unreachable"), QStringLiteral("preflight-unreachable")}));
     }
 
     void fixGoesWhereTheInventoryAlreadySetsTheKey() {

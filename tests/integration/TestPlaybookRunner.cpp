@@ -8,6 +8,7 @@
 // process's argv, in ansible-playbook's environment, in the output or in the run log; the password files are gone
 // after the run; exit codes for a wrong SSH password, a wrong sudo password, a closed port and a failing task;
 // Cancel in the middle leaves no process of the group and no remote command; a missing hosts file is refused.
+#include "KubesprayRoot.h"
 #include "SshNode.h"
 
 #include "run/AnsibleCommand.h"
@@ -205,29 +206,7 @@ private slots:
         QVERIFY(m_root->isValid());
         const QString root = m_root->path();
         // Kubespray's ansible.cfg, with the fact cache inside this folder.
-        QVERIFY(writeFile(m_root->filePath(QStringLiteral("ansible.cfg")),
-                          QStringLiteral("[ssh_connection]\n"
-                                         "pipelining=True\n"
-                                         "ssh_args = -o ControlMaster=auto -o ControlPersist=30m "
-                                         "-o ConnectionAttempts=100 -o UserKnownHostsFile=/dev/null\n"
-                                         "[defaults]\n"
-                                         "force_valid_group_names = ignore\n"
-                                         "host_key_checking=False\n"
-                                         "gathering = smart\n"
-                                         "fact_caching = jsonfile\n"
-                                         "fact_caching_connection = %1/facts\n"
-                                         "fact_caching_timeout = 86400\n"
-                                         "timeout = 300\n"
-                                         "stdout_callback = default\n"
-                                         "display_skipped_hosts = no\n"
-                                         "library = ./library\n"
-                                         "deprecation_warnings=False\n"
-                                         "inventory_ignore_extensions = ~, .orig, .bak, .ini, .cfg, .retry, .pyc, "
-                                         ".pyo, .creds, .gpg\n"
-                                         "[inventory]\n"
-                                         "ignore_patterns = artifacts, credentials\n")
-                              .arg(root)
-                              .toUtf8()));
+        QVERIFY(writeFile(m_root->filePath(QStringLiteral("ansible.cfg")), test::kubesprayAnsibleCfg(root)));
         QVERIFY(writeFile(m_root->filePath(QStringLiteral("cluster.yml")), R"(---
 - name: Cluster
   hosts: all
@@ -246,33 +225,16 @@ private slots:
       when: ksw_fail | default(false) | bool
 )"));
         // Kubespray's confirmation logic (v2.23 → master, FACTS.md §3).
-        const QByteArray reset = R"(---
-- name: Reset cluster
-  hosts: all
-  gather_facts: false
-  tasks:
-    - name: Reset Confirmation
-      ansible.builtin.pause:
-        prompt: "Are you sure you want to reset cluster state? Type 'yes' to reset your cluster."
-      register: reset_confirmation_prompt
-      run_once: true
-      when:
-        - not (skip_confirmation | default(false) | bool)
-        - reset_confirmation is not defined
-    - name: Check confirmation
-      ansible.builtin.fail:
-        msg: "Reset confirmation failed"
-      when:
-        - not reset_confirmation | default(false) | bool
-        - not reset_confirmation_prompt.user_input | default("") == "yes"
-    - name: Reset as root
-      ansible.builtin.command: id -u
-      register: reset_uid
-      changed_when: false
-    - name: Show the reset user id
-      ansible.builtin.debug:
-        msg: "reset uid={{ reset_uid.stdout }}"
-)";
+        const QByteArray reset = QByteArray("---\n- name: Reset cluster\n  hosts: all\n  gather_facts: false\n"
+                                            "  tasks:\n") +
+                                 test::kResetConfirmationTasks +
+                                 "    - name: Reset as root\n"
+                                 "      ansible.builtin.command: id -u\n"
+                                 "      register: reset_uid\n"
+                                 "      changed_when: false\n"
+                                 "    - name: Show the reset user id\n"
+                                 "      ansible.builtin.debug:\n"
+                                 "        msg: \"reset uid={{ reset_uid.stdout }}\"\n";
         QVERIFY(writeFile(m_root->filePath(QStringLiteral("reset.yml")), reset));
         // The same playbook under another name gets no confirmation from AnsibleCommand: it must fail.
         QVERIFY(writeFile(m_root->filePath(QStringLiteral("reset_unconfirmed.yml")), reset));

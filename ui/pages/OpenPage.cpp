@@ -4,11 +4,16 @@
 #include "ui_OpenPage.h"
 
 #include "Dialogs.h"
+#include "MainWizard.h"
 #include "kubespray/Checkout.h"
+#include "pages/DeployPage.h"
 #include "session/DemoWorkspace.h"
 #include "session/WizardSession.h"
+#include "store/DeployRecord.h"
+#include "store/History.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace {
@@ -45,6 +50,9 @@ OpenPage::OpenPage(ksw::WizardSession *session, QWidget *parent)
         openInventory(m_ui->inventoryComboBox->currentText().trimmed(), m_ui->siteLineEdit->text().trimmed());
     });
     connect(m_ui->demoPushButton, &QPushButton::clicked, this, &OpenPage::openDemo);
+    connect(m_ui->redeployPushButton, &QPushButton::clicked, this, &OpenPage::redeploy);
+    connect(m_ui->inventoryComboBox, &QComboBox::currentTextChanged, this, &OpenPage::updateRedeployButton);
+    updateRedeployButton();
 
     connect(session, &ksw::WizardSession::busyChanged, this, [this](bool busy) {
         m_ui->openPushButton->setEnabled(!busy);
@@ -60,8 +68,11 @@ OpenPage::OpenPage(ksw::WizardSession *session, QWidget *parent)
         rememberRecent(this->session()->assessment()->config().inventory().hostsFilePath());
         refresh();
         emit completeChanged();
+        if (m_redeployPending)
+            continueRedeploy();
     });
     connect(session, &ksw::WizardSession::openFailed, this, [this](const QString &message) {
+        m_redeployPending = false;
         m_ui->statusLabel->setText(tr("Cannot open it: %1", "@info").arg(message));
         m_ui->statusLabel->show();
         emit completeChanged();
@@ -70,6 +81,61 @@ OpenPage::OpenPage(ksw::WizardSession *session, QWidget *parent)
 }
 
 OpenPage::~OpenPage() = default;
+
+namespace {
+
+/// The inventory folder of what the user typed or chose: the hosts file's folder, or the folder itself.
+QString inventoryFolderOf(const QString &path) {
+    const QFileInfo info(path);
+    return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+}
+
+std::optional<ksw::DeployRecord::Choices> lastChoices(const QString &path) {
+    if (path.trimmed().isEmpty() || !QFileInfo::exists(path))
+        return std::nullopt;
+    const auto record = ksw::DeployRecord::load(ksw::History::dataFolder(inventoryFolderOf(path)));
+    return record ? record->choices : std::nullopt;
+}
+
+} // namespace
+
+int OpenPage::nextId() const {
+    return m_redeployRequested ? MainWizard::DeployPageId : WizardPage::nextId();
+}
+
+void OpenPage::updateRedeployButton() {
+    const QString path = m_ui->inventoryComboBox->currentText().trimmed();
+    const auto choices = lastChoices(path);
+    m_ui->redeployPushButton->setVisible(choices.has_value());
+    if (!choices)
+        return;
+    m_ui->redeployPushButton->setText(
+        tr("Re-deplo&y %1", "@action:button inventory name").arg(QFileInfo(inventoryFolderOf(path)).fileName()));
+    m_ui->redeployPushButton->setToolTip(
+        tr("Runs the last deploy again with the saved settings; only the passwords are asked.", "@info:tooltip"));
+}
+
+void OpenPage::redeploy() {
+    const QString path = m_ui->inventoryComboBox->currentText().trimmed();
+    if (!lastChoices(path))
+        return;
+    m_redeployPending = true;
+    if (session()->isOpen() && !session()->isBusy() && session()->inventoryDirectory() == inventoryFolderOf(path))
+        continueRedeploy();
+    else
+        openInventory(path, m_ui->siteLineEdit->text().trimmed());
+}
+
+void OpenPage::continueRedeploy() {
+    m_redeployPending = false;
+    auto *mainWizard = qobject_cast<MainWizard *>(wizard());
+    const auto choices = lastChoices(session()->inventoryDirectory());
+    if (!mainWizard || !choices)
+        return;
+    mainWizard->deployPage()->applyChoices(*choices);
+    m_redeployRequested = true;
+    mainWizard->next();
+}
 
 bool OpenPage::isComplete() const {
     return session()->isOpen() && !session()->isBusy();
@@ -97,6 +163,7 @@ void OpenPage::openDemo() {
 }
 
 void OpenPage::refresh() {
+    updateRedeployButton();
     const ksw::Assessment *assessment = session()->assessment();
     m_ui->detectedGroupBox->setVisible(assessment != nullptr);
     m_ui->currentFindingsLabel->setVisible(assessment != nullptr);

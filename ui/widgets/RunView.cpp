@@ -80,7 +80,8 @@ void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
     m_ui->progressBar->setValue(m_ui->progressBar->maximum());
 
     m_ui->failuresListWidget->clear();
-    const QList<ksw::HostStatusModel::Failure> failures = m_session->hostModel()->failures();
+    const QList<ksw::HostStatusModel::Failure> failures =
+        m_session ? m_session->hostModel()->failures() : QList<ksw::HostStatusModel::Failure>();
     for (const ksw::HostStatusModel::Failure &failure : failures) {
         const QString what =
             failure.unreachable ? tr("unreachable", "@info failure kind") : tr("failed", "@info failure kind");
@@ -101,6 +102,8 @@ void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
 }
 
 void RunView::showFailureInLog(int row) {
+    if (!m_session)
+        return;
     const QList<ksw::HostStatusModel::Failure> failures = m_session->hostModel()->failures();
     if (row < 0 || row >= failures.size())
         return;

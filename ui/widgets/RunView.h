@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -36,5 +37,5 @@ private:
     void showFailureInLog(int row);
 
     std::unique_ptr<Ui::RunView> m_ui;
-    ksw::RunSession *m_session = nullptr;
+    QPointer<ksw::RunSession> m_session; ///< the run may be deleted by its owner while shown
 };

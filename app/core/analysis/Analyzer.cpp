@@ -9,10 +9,13 @@
 #include "kubespray/Checkout.h"
 #include "kubespray/ClusterConfig.h"
 #include "net/AddressPlan.h"
+#include "preflight/PreflightReport.h"
 #include "probe/SiteProbe.h"
 #include "site/SiteProfile.h"
 #include "yaml/YamlValues.h"
 
+#include <QMap>
+#include <QSet>
 #include <QtGlobal>
 
 #include <algorithm>
@@ -31,6 +34,65 @@ struct RangeVariable {
     std::optional<Cidr> range;
 };
 
+/// A network a node uses, from the preflight: the network of one of its addresses, or a route's destination.
+struct NodeNetwork {
+    QString host;
+    bool isAddress = false;
+    QString text; ///< "192.168.56.10/24 (eth0)" or "10.0.0.0/8 via 192.168.56.1 dev eth0"
+    Cidr range;
+};
+
+/// Devices Kubespray's network plugins, kube-proxy (IPVS) and NodeLocalDNS create on a node. On a node that
+/// already runs a cluster their addresses and routes lie in the pod or service range by design (tunl0 holds a pod
+/// address, kube-ipvs0 every service address, cali* lead to pods): they are the cluster, not a conflict with it.
+bool isClusterDevice(const QString &device) {
+    static const QSet<QString> exact = {
+        QStringLiteral("tunl0"),          QStringLiteral("vxlan.calico"), QStringLiteral("vxlan-v6.calico"),
+        QStringLiteral("wireguard.cali"), QStringLiteral("wg-v6.cali"),   QStringLiteral("kube-ipvs0"),
+        QStringLiteral("nodelocaldns"),   QStringLiteral("flannel.1"),    QStringLiteral("flannel-v6.1"),
+        QStringLiteral("flannel-wg"),     QStringLiteral("cni0"),         QStringLiteral("kube-bridge"),
+        QStringLiteral("cilium_host"),    QStringLiteral("cilium_net"),   QStringLiteral("cilium_vxlan"),
+        QStringLiteral("weave"),
+    };
+    return exact.contains(device) || device.startsWith(u"cali") || device.startsWith(u"lxc");
+}
+
+/// Addresses that are never routed off the link (and multicast): no cluster range can take them from the node.
+bool isLinkLocalOrMulticast(const Cidr &range) {
+    static const Cidr v4LinkLocal = *Cidr::parse(u"169.254.0.0/16").cidr;
+    static const Cidr v4Multicast = *Cidr::parse(u"224.0.0.0/4").cidr;
+    static const Cidr v6LinkLocal = *Cidr::parse(u"fe80::/10").cidr;
+    static const Cidr v6Multicast = *Cidr::parse(u"ff00::/8").cidr;
+    for (const Cidr *special : {&v4LinkLocal, &v4Multicast, &v6LinkLocal, &v6Multicast}) {
+        if (special->isV4() == range.isV4() && special->contains(range))
+            return true;
+    }
+    return false;
+}
+
+/// The networks the preflight saw on the nodes that a cluster range of this family must leave alone.
+QList<NodeNetwork> nodeNetworks(const PreflightReport &report, bool ipv6) {
+    QList<NodeNetwork> result;
+    for (const PreflightReport::Host &host : report.hosts) {
+        for (const PreflightReport::Address &address : host.addresses) {
+            const Cidr network = address.network();
+            if (network.isV6() != ipv6 || isClusterDevice(address.device) || isLinkLocalOrMulticast(network))
+                continue;
+            // "addr (dev)", no words: the text goes into translated messages.
+            result.append(
+                {host.name, true, address.toString() + QStringLiteral(" (") + address.device + u')', network});
+        }
+        for (const PreflightReport::Route &route : host.routes) {
+            // Calico's BIRD announces the other nodes' pod blocks (and blackholes its own) with proto bird.
+            if (!route.range || route.range->isV6() != ipv6 || isClusterDevice(route.device) ||
+                route.protocol == u"bird" || isLinkLocalOrMulticast(*route.range))
+                continue;
+            result.append({host.name, false, route.toString(), *route.range});
+        }
+    }
+    return result;
+}
+
 class AnalysisRun {
 public:
     explicit AnalysisRun(const AnalysisInput &input)
@@ -47,6 +109,7 @@ public:
             checkRanges(true);
         checkRegistries();
         checkProbe();
+        checkPreflight();
         checkDns();
         checkArtifacts();
         checkAnsible();
@@ -167,6 +230,10 @@ private:
             nodeLocalDns = IpAddress::parse(yaml::scalarText(nodeLocalDnsSetting.value));
         if (nodeLocalDns)
             reserved.append({Cidr::host(*nodeLocalDns), QStringLiteral("nodelocaldns_ip")});
+        const QList<NodeNetwork> networks =
+            m_input.preflight ? nodeNetworks(*m_input.preflight, ipv6) : QList<NodeNetwork>();
+        for (const NodeNetwork &network : networks)
+            reserved.append({network.range, network.host + QLatin1Char(' ') + network.text});
 
         bool servicesMustMove = false;
         bool podsMustMove = false;
@@ -224,6 +291,8 @@ private:
                 finding.values.append({node.host + QLatin1Char('.') + node.variable, node.address.toString()});
                 finding.origins.append({node.host + QLatin1Char('.') + node.variable, node.origin});
             }
+            if (checkNodeNetworks(*range, networks))
+                conflict = true;
             if (nodeLocalDns && range->range->contains(*nodeLocalDns)) {
                 conflict = true;
                 Finding &finding = add(
@@ -281,6 +350,57 @@ private:
                 }
             }
         }
+    }
+
+    /// range-overlaps-node-route: one finding per network a range overlaps, naming every node that has it (the same
+    /// route on every node is one problem); a node's address and the kernel route of its subnet count once.
+    bool checkNodeNetworks(const RangeVariable &range, const QList<NodeNetwork> &networks) {
+        QStringList order;
+        QMap<QString, QStringList> nodesByItem;
+        QMap<QString, const NodeNetwork *> itemNetwork;
+        QSet<QString> seen; // host + overlapping network
+        for (const NodeNetwork &network : networks) {
+            if (!range.range->overlaps(network.range))
+                continue;
+            const QString seenKey = network.host + QLatin1Char('|') + network.range.toString();
+            if (seen.contains(seenKey))
+                continue;
+            seen.insert(seenKey);
+            const QString item = (network.isAddress ? QStringLiteral("a|") : QStringLiteral("r|")) + network.text;
+            if (!nodesByItem.contains(item)) {
+                order.append(item);
+                itemNetwork.insert(item, &network);
+            }
+            nodesByItem[item].append(network.host);
+        }
+        for (const QString &item : order) {
+            const NodeNetwork &network = *itemNetwork.value(item);
+            const QString nodes = nodesByItem.value(item).join(QStringLiteral(", "));
+            Finding &finding =
+                network.isAddress
+                    ? add("range-overlaps-node-route", Severity::Blocking,
+                          {QT_TRANSLATE_NOOP("Finding", "%1 (%2) overlaps the address %3 of %4."),
+                           {range.name, range.range->toString(), network.text, nodes}},
+                          {QT_TRANSLATE_NOOP("Finding", "The preflight found this network on the node itself. Once "
+                                                        "the cluster runs, the node routes the range to pods or "
+                                                        "services and loses its way to the rest of that network. "
+                                                        "Choose a range that overlaps no network the nodes use."),
+                           {}})
+                    : add("range-overlaps-node-route", Severity::Blocking,
+                          {QT_TRANSLATE_NOOP("Finding", "%1 (%2) overlaps the route %3 of %4."),
+                           {range.name, range.range->toString(), network.text, nodes}},
+                          {QT_TRANSLATE_NOOP("Finding", "The preflight found this route on the node: something "
+                                                        "lives behind it. The cluster's more specific routes for the "
+                                                        "range would win, so the node and its pods could no longer "
+                                                        "reach that part of the network. Choose a range that overlaps "
+                                                        "no network the nodes use."),
+                           {}});
+            addSetting(finding, range.setting);
+            finding.values.append({QStringLiteral("nodes"), nodes});
+            finding.values.append(
+                {network.isAddress ? QStringLiteral("address") : QStringLiteral("route"), network.text});
+        }
+        return !order.isEmpty();
     }
 
     void checkCapacity(bool ipv6, const RangeVariable &pods) {
@@ -545,6 +665,121 @@ private:
 
     QString versionText() const { return version() ? version()->toString() : QStringLiteral("?"); }
 
+    // ---- Preflight (what the nodes answered) --------------------------------------------------------
+
+    void checkPreflight() {
+        if (!m_input.preflight)
+            return;
+        const PreflightReport &report = *m_input.preflight;
+        for (const PreflightReport::Host &host : report.hosts) {
+            if (host.examined && !host.unreachable)
+                continue;
+            // Blocking: Kubespray needs every node of the inventory (facts are gathered from all of them, and a
+            // node it cannot reach fails the run), and nothing about this node could be checked either.
+            const QString reason = host.errors.isEmpty() ? QStringLiteral("?") : host.errors.join(QStringLiteral("; "));
+            Finding &finding =
+                host.unreachable
+                    ? add("preflight-unreachable", Severity::Blocking,
+                          {QT_TRANSLATE_NOOP("Finding", "Ansible could not reach node %1: %2"), {host.name, reason}},
+                          {QT_TRANSLATE_NOOP("Finding", "Kubespray stops on a node it cannot reach, and nothing about "
+                                                        "this node could be checked. Check its ansible_host, "
+                                                        "ansible_port and ansible_user, the SSH password or key, and "
+                                                        "that sshd runs on it."),
+                           {}})
+                    : add("preflight-unreachable", Severity::Blocking,
+                          {QT_TRANSLATE_NOOP("Finding", "The preflight could not examine node %1: %2"),
+                           {host.name, reason}},
+                          {QT_TRANSLATE_NOOP("Finding", "Ansible reached the node, but the read-only checks did not "
+                                                        "run there; Kubespray's tasks would fail the same way. Modules "
+                                                        "need python3 on the node."),
+                           {}});
+            finding.values.append({QStringLiteral("node"), host.name});
+            finding.values.append({QStringLiteral("error"), reason});
+        }
+
+        // The same failure on several nodes is one problem: one finding naming them all.
+        const RegistryConfig registries(m_config);
+        QStringList order;
+        QMap<QString, QStringList> nodes;
+        QMap<QString, PreflightReport::RegistryCheck> registryOf;
+        for (const PreflightReport::Host &host : report.hosts) {
+            for (const PreflightReport::RegistryCheck &check : host.registries) {
+                if (check.reached())
+                    continue;
+                // containerd accepts that certificate when a mirror entry says skip_verify.
+                if (check.errorKind == u"certificate" && registries.handling(check.host).skipVerify)
+                    continue;
+                const QString key = check.host + QLatin1Char('|') + check.error;
+                if (!nodes.contains(key)) {
+                    order.append(key);
+                    registryOf.insert(key, check);
+                }
+                nodes[key].append(host.name);
+            }
+        }
+        for (const QString &key : order) {
+            const PreflightReport::RegistryCheck &check = registryOf[key];
+            const QString names = nodes.value(key).join(QStringLiteral(", "));
+            Finding &finding =
+                add("node-cannot-reach-registry", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 cannot reach the registry %2 (%3): %4"),
+                     {names, check.host, check.url, check.error}},
+                    {QT_TRANSLATE_NOOP("Finding", "containerd pulls from the node itself: images from this registry "
+                                                  "will fail with ErrImagePull. Check the address and port, a "
+                                                  "firewall between the nodes and the registry, and for TLS "
+                                                  "errors the company CA on the nodes."),
+                     {}});
+            finding.values.append({QStringLiteral("nodes"), names});
+            finding.values.append({QStringLiteral("registry"), check.host});
+            finding.values.append({QStringLiteral("error"), check.error});
+        }
+
+        order.clear();
+        nodes.clear();
+        QMap<QString, PreflightReport::Resolution> resolutionOf;
+        QMap<QString, QStringList> namesOf;
+        for (const PreflightReport::Host &host : report.hosts) {
+            for (const PreflightReport::Resolution &resolution : host.resolutions) {
+                if (resolution.resolved())
+                    continue;
+                // A server that did not answer at all is one problem for every name asked of it.
+                const bool serverDown = resolution.errorKind == u"timeout" || resolution.errorKind == u"refused" ||
+                                        resolution.errorKind == u"unreachable";
+                const QString key =
+                    resolution.server + QLatin1Char('|') +
+                    (serverDown ? resolution.errorKind : resolution.name + QLatin1Char('|') + resolution.error);
+                if (!nodes.contains(key)) {
+                    order.append(key);
+                    resolutionOf.insert(key, resolution);
+                }
+                if (!nodes[key].contains(host.name))
+                    nodes[key].append(host.name);
+                if (!namesOf[key].contains(resolution.name))
+                    namesOf[key].append(resolution.name);
+            }
+        }
+        for (const QString &key : order) {
+            const PreflightReport::Resolution &resolution = resolutionOf[key];
+            const QString hostNames = nodes.value(key).join(QStringLiteral(", "));
+            const QString names = namesOf.value(key).join(QStringLiteral(", "));
+            QString error = resolution.error;
+            error.remove(QStringLiteral(" (not asked again)"));
+            Finding &finding =
+                add("node-cannot-resolve", Severity::Warning,
+                    {QT_TRANSLATE_NOOP("Finding", "%1 cannot resolve %2 through the company DNS %3: %4"),
+                     {hostNames, names, resolution.server, error}},
+                    {QT_TRANSLATE_NOOP("Finding", "Asked from the node, the company DNS server gave no address. "
+                                                  "If it does not answer the nodes at all, forwarding the cluster's "
+                                                  "DNS to it cannot work either; if it does not know the name, pulls "
+                                                  "and requests by that name fail."),
+                     {}});
+            finding.values.append({QStringLiteral("nodes"), hostNames});
+            finding.values.append({QStringLiteral("names"), names});
+            finding.values.append({QStringLiteral("server"), resolution.server});
+            finding.values.append({QStringLiteral("error"), error});
+        }
+    }
+
     // ---- DNS ---------------------------------------------------------------------------------------
 
     static bool zonesUse(const YAML::Node &zones, const QStringList &servers) {
@@ -742,6 +977,10 @@ QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
         {QStringLiteral("registry-http-without-mirror"), Severity::Blocking},
         {QStringLiteral("company-dns-not-used"), Severity::Blocking},
         {QStringLiteral("inventory-groups-missing"), Severity::Blocking},
+        {QStringLiteral("range-overlaps-node-route"), Severity::Blocking},
+        {QStringLiteral("preflight-unreachable"), Severity::Blocking},
+        {QStringLiteral("node-cannot-reach-registry"), Severity::Warning},
+        {QStringLiteral("node-cannot-resolve"), Severity::Warning},
         {QStringLiteral("registry-mirror-ignored-by-version"), Severity::Warning},
         {QStringLiteral("kubectl-artifacts-off"), Severity::Warning},
         {QStringLiteral("ansible-version-out-of-range"), Severity::Warning},
@@ -757,6 +996,11 @@ QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
         {QStringLiteral("registry-mirror-inline"), Severity::Info},
         {QStringLiteral("names-only-in-company-dns"), Severity::Info},
     };
+}
+
+QStringList Analyzer::preflightCodes() {
+    return {QStringLiteral("range-overlaps-node-route"), QStringLiteral("preflight-unreachable"),
+            QStringLiteral("node-cannot-reach-registry"), QStringLiteral("node-cannot-resolve")};
 }
 
 } // namespace ksw

@@ -5,6 +5,7 @@
 #include "analysis/Finding.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace ksw {
 
@@ -12,6 +13,7 @@ class Checkout;
 class ClusterConfig;
 class SiteProfile;
 struct AnsibleEnvironment;
+struct PreflightReport;
 struct ProbeReport;
 
 /// Everything the analysis looks at. Only `config` is required.
@@ -21,6 +23,7 @@ struct AnalysisInput {
     const AnsibleEnvironment *ansible = nullptr; ///< skipped when null (the caller did not look)
     const SiteProfile *site = nullptr;           ///< company services; skipped when null
     const ProbeReport *probe = nullptr;          ///< what the network answered; skipped when null
+    const PreflightReport *preflight = nullptr;  ///< what the nodes answered (preflight run); skipped when null
 };
 
 /// Finds the faults of an inventory: address conflicts, registries, DNS, artifacts, Ansible, layout.
@@ -31,6 +34,8 @@ public:
 
     /// Every code the analyzer can raise, with its severity (for docs and tests).
     static QList<std::pair<QString, Finding::Severity>> codes();
+    /// The codes only a preflight report raises (what `preflight` prints).
+    static QStringList preflightCodes();
 };
 
 } // namespace ksw

@@ -33,12 +33,7 @@ Expected<Assessment> Assessment::run(const Request &request) {
     if (request.inspectAnsible)
         assessment.m_ansible = AnsibleEnvironment::detect(assessment.m_checkout);
 
-    AnalysisInput input;
-    input.config = assessment.m_config.get();
-    input.checkout = &assessment.m_checkout;
-    input.ansible = assessment.m_ansible ? &*assessment.m_ansible : nullptr;
-    input.site = assessment.m_site ? &*assessment.m_site : nullptr;
-    assessment.m_findings = Analyzer::analyze(input);
+    assessment.analyze();
     return assessment;
 }
 
@@ -48,13 +43,7 @@ std::optional<Error> Assessment::reload(const std::optional<SiteProfile> &site) 
         return inventory.error();
     m_config = std::make_shared<ClusterConfig>(std::move(*inventory), m_config->defaults(), m_checkout.version());
     m_site = site;
-    AnalysisInput input;
-    input.config = m_config.get();
-    input.checkout = &m_checkout;
-    input.ansible = m_ansible ? &*m_ansible : nullptr;
-    input.site = m_site ? &*m_site : nullptr;
-    input.probe = m_probe ? &*m_probe : nullptr;
-    m_findings = Analyzer::analyze(input);
+    analyze();
     return std::nullopt;
 }
 
@@ -62,12 +51,22 @@ void Assessment::applyProbe(const ProbeReport &report) {
     m_probe = report;
     if (m_site)
         m_site = report.completed(*m_site);
+    analyze();
+}
+
+void Assessment::applyPreflight(const PreflightReport &report) {
+    m_preflight = report;
+    analyze();
+}
+
+void Assessment::analyze() {
     AnalysisInput input;
     input.config = m_config.get();
     input.checkout = &m_checkout;
     input.ansible = m_ansible ? &*m_ansible : nullptr;
     input.site = m_site ? &*m_site : nullptr;
-    input.probe = &*m_probe;
+    input.probe = m_probe ? &*m_probe : nullptr;
+    input.preflight = m_preflight ? &*m_preflight : nullptr;
     m_findings = Analyzer::analyze(input);
 }
 

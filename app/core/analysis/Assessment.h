@@ -6,6 +6,7 @@
 #include "kubespray/AnsibleEnvironment.h"
 #include "kubespray/Checkout.h"
 #include "kubespray/ClusterConfig.h"
+#include "preflight/PreflightReport.h"
 #include "probe/SiteProbe.h"
 #include "site/SiteProfile.h"
 #include "util/Expected.h"
@@ -47,18 +48,26 @@ public:
     /// and the probe's own findings join the others.
     void applyProbe(const ProbeReport &report);
     const std::optional<ProbeReport> &probe() const { return m_probe; }
+    /// Takes what the nodes answered (the preflight run) into account: their routes and addresses join the ranges'
+    /// conflicts (and the fix avoids them), and what the nodes could not reach or resolve becomes findings.
+    void applyPreflight(const PreflightReport &report);
+    const std::optional<PreflightReport> &preflight() const { return m_preflight; }
 
     bool hasBlocking() const;
     /// Blocking or warning findings: what makes `check` exit 1.
     bool hasProblems() const;
 
 private:
+    /// Runs the Analyzer over everything known so far.
+    void analyze();
+
     Checkout m_checkout;
     std::shared_ptr<ClusterConfig> m_config;
     std::optional<SiteProfile> m_site;
     bool m_siteWasKept = false;
     std::optional<AnsibleEnvironment> m_ansible;
     std::optional<ProbeReport> m_probe;
+    std::optional<PreflightReport> m_preflight;
     QList<Finding> m_findings;
 };
 

@@ -4,6 +4,7 @@
 
 #include "util/ProcessTable.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -122,6 +123,9 @@ bool PlaybookRunner::start(QString *error) {
                               m_kubesprayVersion.isEmpty() ? QStringLiteral("unknown") : m_kubesprayVersion,
                               m_ansibleVersion.isEmpty() ? QStringLiteral("unknown") : m_ansibleVersion);
     writeLog(header.toUtf8());
+    const QString rangeWarning = ansibleRangeWarning(m_ansibleVersion, m_ansibleRange, m_kubesprayVersion);
+    if (!rangeWarning.isEmpty())
+        note(rangeWarning);
 
     m_running = true;
     m_cancelled = false;
@@ -267,6 +271,12 @@ void PlaybookRunner::cancel() {
     if (m_reapTimer.isActive())
         return; // the leader has ended; its leftovers are being stopped already
     note(QStringLiteral("Cancel: SIGINT to the process group %1").arg(m_pgid));
+    // Measured (TestPlaybookRunner): with Kubespray's `pipelining=True` the remote command has no terminal, so
+    // closing the connection does not stop it; say so rather than let people believe the node is idle.
+    note(QCoreApplication::translate("PlaybookRunner",
+                                     "Stopping Ansible here. A command already running on a node may still run "
+                                     "there to its end: with Kubespray's SSH pipelining it has no terminal that "
+                                     "would hang up."));
     m_cancelStep = 1;
     signalGroup(SIGINT);
     m_escalation.start(m_interruptMs);
@@ -292,6 +302,18 @@ void PlaybookRunner::signalGroup(int signalNumber) {
         return; // never kill(0) or kill(-1)
     if (::kill(static_cast<pid_t>(-m_pgid), signalNumber) != 0 && errno == ESRCH)
         ::kill(static_cast<pid_t>(m_pgid), signalNumber); // not yet in its own group (before setsid)
+}
+
+QString PlaybookRunner::ansibleRangeWarning(const QString &ansibleVersion, const std::optional<AnsibleRange> &range,
+                                            const QString &kubesprayVersion) {
+    const std::optional<AnsibleVersion> version = AnsibleVersion::parse(ansibleVersion);
+    if (!version || !range || range->contains(*version))
+        return {};
+    return QCoreApplication::translate("PlaybookRunner",
+                                       "Warning: ansible-core %1 is outside the range Kubespray %2 accepts (%3, from "
+                                       "%4); Kubespray's own version check may stop the run.")
+        .arg(version->toString(), kubesprayVersion.isEmpty() ? QStringLiteral("?") : kubesprayVersion,
+             range->toString(), range->origin);
 }
 
 void PlaybookRunner::note(const QString &line) {

@@ -8,6 +8,7 @@
 // of the group is left. Every run is logged to a file (header: command without secrets, start, versions; footer:
 // end, exit status). Optionally a failed cluster.yml is run once more, announced as "second attempt".
 
+#include "kubespray/KubesprayVersion.h"
 #include "run/AnsibleCommand.h"
 
 #include <QByteArray>
@@ -36,6 +37,12 @@ public:
     void setLogFolder(const QString &folder) { m_logFolder = folder; }
     void setKubesprayVersion(const QString &version) { m_kubesprayVersion = version; }
     void setAnsibleVersion(const QString &version) { m_ansibleVersion = version; }
+    /// The ansible-core range the Kubespray release accepts (Checkout::ansibleRange()): a version outside it is
+    /// announced in the log before the run (Kubespray's own check would stop the run a minute later).
+    void setAnsibleRange(const std::optional<AnsibleRange> &range) { m_ansibleRange = range; }
+    /// The warning for `ansibleVersion` outside `range` (translated); empty when it fits or either is unknown.
+    static QString ansibleRangeWarning(const QString &ansibleVersion, const std::optional<AnsibleRange> &range,
+                                       const QString &kubesprayVersion);
     /// Run a failed cluster.yml once more (off by default).
     void setSecondAttemptEnabled(bool enabled) { m_secondAttemptEnabled = enabled; }
     /// Cancel: SIGINT, after `interruptMs` SIGTERM, after `terminateMs` more SIGKILL.
@@ -82,6 +89,7 @@ private:
     QString m_logFolder;
     QString m_kubesprayVersion;
     QString m_ansibleVersion;
+    std::optional<AnsibleRange> m_ansibleRange;
     bool m_secondAttemptEnabled = false;
     int m_interruptMs = 5000;
     int m_terminateMs = 3000;

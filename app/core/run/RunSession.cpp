@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #include "run/RunSession.h"
 
+#include "run/AnsibleFiles.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -88,8 +90,7 @@ void RunSession::setCancelTimeouts(int interruptMs, int terminateMs) {
 }
 
 QString RunSession::installedPluginFolder() {
-    return QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                           QStringLiteral("/../share/kubespray-wizard/ansible/callback_plugins"));
+    return AnsibleFiles::callbackPluginFolder();
 }
 
 QString RunSession::playbookKey() const {
@@ -225,6 +226,7 @@ bool RunSession::startMainRun(QString *error) {
     m_runner->setLogFolder(m_logFolder);
     m_runner->setKubesprayVersion(m_kubesprayVersion);
     m_runner->setAnsibleVersion(m_ansibleVersion);
+    m_runner->setAnsibleRange(m_ansibleRange);
     m_runner->setSecondAttemptEnabled(m_secondAttempt);
     m_runner->setCancelTimeouts(m_interruptMs, m_terminateMs);
     connect(m_runner.get(), &PlaybookRunner::started, this, &RunSession::started);

@@ -48,6 +48,8 @@ public:
     void setLogFolder(const QString &folder) { m_logFolder = folder; }
     void setKubesprayVersion(const QString &version) { m_kubesprayVersion = version; }
     void setAnsibleVersion(const QString &version) { m_ansibleVersion = version; }
+    /// See PlaybookRunner::setAnsibleRange.
+    void setAnsibleRange(const std::optional<AnsibleRange> &range) { m_ansibleRange = range; }
     void setSecondAttemptEnabled(bool enabled) { m_secondAttempt = enabled; }
     void setCancelTimeouts(int interruptMs, int terminateMs);
     /// Count the tasks first with `ansible-playbook --list-tasks` (off by default: it costs a run of its own)
@@ -56,7 +58,7 @@ public:
     /// Tail period of the events file (default 100 ms).
     void setPollInterval(int ms) { m_poll.setInterval(ms); }
 
-    /// <program dir>/../share/kubespray-wizard/ansible/callback_plugins (cmake/Install.cmake puts it there).
+    /// AnsibleFiles::callbackPluginFolder(): installed, in the build tree, or $KUBESPRAY_WIZARD_ANSIBLE_DIR.
     static QString installedPluginFolder();
 
     /// Starts the run (or the --list-tasks pre-count first). False with the reason when nothing could start.
@@ -128,6 +130,7 @@ private:
     QString m_logFolder;
     QString m_kubesprayVersion;
     QString m_ansibleVersion;
+    std::optional<AnsibleRange> m_ansibleRange;
     bool m_secondAttempt = false;
     int m_interruptMs = 5000;
     int m_terminateMs = 3000;

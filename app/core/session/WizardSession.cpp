@@ -55,6 +55,7 @@ void WizardSession::finishOpen(std::shared_ptr<Expected<Assessment>> result, con
         return;
     }
     m_assessment = std::make_unique<Assessment>(std::move(result->value()));
+    m_preflightReport.reset(); // the nodes of another inventory said it
     m_site = m_assessment->site().value_or(SiteProfile());
     m_plan = FixPlan::fromCurrent(m_assessment->config(), m_site);
     recompute();
@@ -172,6 +173,7 @@ void WizardSession::recompute() {
         const SiteProfile site = siteForAnalysis();
         input.site = &site;
         input.probe = m_probeReport ? &*m_probeReport : nullptr;
+        input.preflight = m_preflightReport ? &*m_preflightReport : nullptr;
         m_findings = Analyzer::analyze(input);
     } else {
         m_editError = planned.error().toString();
@@ -203,6 +205,13 @@ Expected<History::Entry> WizardSession::save() {
 void WizardSession::reload() {
     if (auto problem = m_assessment->reload(m_site.isEmpty() ? std::nullopt : std::optional<SiteProfile>(m_site)))
         m_editError = problem->toString();
+    recompute();
+}
+
+void WizardSession::setPreflightReport(const PreflightReport &report) {
+    m_preflightReport = report;
+    if (m_assessment)
+        m_assessment->applyPreflight(report);
     recompute();
 }
 

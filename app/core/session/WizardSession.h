@@ -5,6 +5,7 @@
 #include "analysis/Assessment.h"
 #include "analysis/ChangeSet.h"
 #include "analysis/FixPlan.h"
+#include "preflight/PreflightReport.h"
 #include "probe/SiteProbe.h"
 #include "store/History.h"
 #include "store/InventoryEdit.h"
@@ -70,6 +71,11 @@ public:
     bool isProbing() const { return m_siteProbe && m_siteProbe->isRunning(); }
     const std::optional<ProbeReport> &probeReport() const { return m_probeReport; }
 
+    /// What the nodes answered in a preflight run (Preflight): their addresses, routes and reachability join the
+    /// analysis of the inventory on disk and of the plan.
+    void setPreflightReport(const PreflightReport &report);
+    const std::optional<PreflightReport> &preflightReport() const { return m_preflightReport; }
+
     /// Writes the changes (history kept), keeps the site profile for the inventory, and re-reads the inventory.
     Expected<History::Entry> save();
     QList<History::Entry> history() const;
@@ -105,6 +111,7 @@ private:
     QList<Finding> m_findings;
     QPointer<SiteProbe> m_siteProbe;
     std::optional<ProbeReport> m_probeReport;
+    std::optional<PreflightReport> m_preflightReport;
 };
 
 } // namespace ksw
