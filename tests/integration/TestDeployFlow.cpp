@@ -21,6 +21,7 @@
 #include "deploy/DeployPipeline.h"
 #include "pages/DeployPage.h"
 #include "pages/VerifyPage.h"
+#include "preflight/Preflight.h"
 #include "session/WizardSession.h"
 #include "store/DeployRecord.h"
 #include "store/History.h"
@@ -37,9 +38,11 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 #include <signal.h>
@@ -328,6 +331,62 @@ private slots:
         QTest::mouseClick(fix, Qt::LeftButton);
         QCOMPARE(m_wizard->currentId(), int(MainWizard::RegistriesPageId));
         QVERIFY(m_api->deletion() != nullptr);
+    }
+
+    /// "Check the nodes first" on the Deploy page: the read-only preflight over the real sshd, what the node said
+    /// joins the findings. The profile is switched to loopback services first (a DNS server where nothing
+    /// listens, a registry port that is closed), so the node contacts nothing beyond this machine.
+    void wizardPreflightFromTheDeployPage() {
+        if (!m_wizard)
+            QSKIP("needs the wizard of wizardOneClickRedeploy");
+        QTcpServer probe; // a port nothing listens on once closed
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 closedPort = probe.serverPort();
+        probe.close();
+        const QByteArray profile = QStringLiteral("version: 1\n"
+                                                  "services:\n"
+                                                  "  - name: Company DNS\n"
+                                                  "    address: 127.77.0.53\n"
+                                                  "    domains: [intranet.ksw.test]\n"
+                                                  "    role: dns\n"
+                                                  "  - name: Registry\n"
+                                                  "    address: 127.0.0.1\n"
+                                                  "    role: registry\n"
+                                                  "    scheme: http\n"
+                                                  "    port: %1\n"
+                                                  "verification:\n"
+                                                  "  image: 127.0.0.1:%1/someapp:latest\n")
+                                       .arg(closedPort)
+                                       .toUtf8();
+        const auto site = SiteProfile::parse(profile, m_home.filePath(QStringLiteral("loopback-site.yaml")));
+        QVERIFY2(site.hasValue(), site.hasValue() ? "" : qPrintable(site.error().toString()));
+        m_wizard->session()->setSite(*site);
+        m_wizard->goToPage(MainWizard::DeployPageId);
+        QCOMPARE(m_wizard->currentId(), int(MainWizard::DeployPageId));
+
+        DeployPage *deploy = m_wizard->deployPage();
+        deploy->preflight()->setPlaybookFolder(test::sourcePath(QStringLiteral("resources/ansible")));
+        auto *password = deploy->findChild<QLineEdit *>(QStringLiteral("sshPasswordLineEdit"));
+        auto *check = deploy->findChild<QPushButton *>(QStringLiteral("preflightPushButton"));
+        QVERIFY(password && check && check->isEnabled());
+        QTest::keyClicks(password, m_node->password());
+        QTest::mouseClick(check, Qt::LeftButton);
+        QVERIFY(deploy->preflight()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!deploy->preflight()->isRunning(), 120000);
+
+        const auto &report = m_wizard->session()->preflightReport();
+        QVERIFY(report.has_value());
+        const PreflightReport::Host *node = report->host(QStringLiteral("node1"));
+        QVERIFY(node && node->examined);
+        QVERIFY(std::any_of(node->addresses.cbegin(), node->addresses.cend(),
+                            [](const PreflightReport::Address &a) { return a.address.toString() == u"127.0.0.1"; }));
+        QStringList codes;
+        for (const Finding &finding : m_wizard->session()->assessment()->findings())
+            codes << finding.code;
+        QVERIFY2(codes.contains(QStringLiteral("node-cannot-reach-registry")), qPrintable(codes.join(u' ')));
+        QVERIFY2(codes.contains(QStringLiteral("node-cannot-resolve")), qPrintable(codes.join(u' ')));
+        QVERIFY(deploy->findChild<QWidget *>(QStringLiteral("nodeFindingsView"))->isVisible());
+        QCOMPARE(filesWithPassword(), QStringList());
     }
 
     /// `verify --json` on a job whose container cannot resolve a company name: exit 1, diagnosis "dns".
