@@ -41,6 +41,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -145,6 +146,18 @@ class TestDeployFlow : public QObject {
                 found << path;
         }
         return found;
+    }
+
+    /// Where `secret` shows in any process's argv or environment right now.
+    static QStringList secretInProcesses(const QByteArray &secret) {
+        QStringList seen;
+        for (const test::ProcInfo &p : test::listProcesses()) {
+            if (p.cmdline.contains(secret))
+                seen << QStringLiteral("argv of %1").arg(p.pid);
+            if (test::readAll(QStringLiteral("/proc/%1/environ").arg(p.pid)).contains(secret))
+                seen << QStringLiteral("environment of %1").arg(p.pid);
+        }
+        return seen;
     }
 
     QList<test::ProcInfo> processesMentioning(const QByteArray &text) const {
@@ -291,12 +304,24 @@ private slots:
                  qPrintable(deploy->findChild<QLabel *>(QStringLiteral("statusLabel"))->text()));
         QTest::keyClicks(password, m_node->password());
         Dialogs::setNextAnswer(QMessageBox::Yes); // the reset confirmation
+        // While the playbooks run, the password must never show in a process's argv or environment.
+        QStringList leaks;
+        int scans = 0;
+        QTimer scan;
+        connect(&scan, &QTimer::timeout, this, [&] {
+            ++scans;
+            leaks << secretInProcesses(m_node->password().toUtf8());
+        });
+        scan.start(50);
         QTest::mouseClick(deployButton, Qt::LeftButton);
         QVERIFY(m_wizard->deployPipeline()->isRunning());
         QVERIFY(password->text().isEmpty()); // handed over, not kept by the page
 
         QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(MainWizard::VerifyPageId), 240000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->deployPipeline()->isRunning(), 120000);
+        scan.stop();
+        QVERIFY(scans > 10);
+        QCOMPARE(leaks, QStringList());
         QCOMPARE(m_wizard->verifyPage()->resultText(), QStringLiteral("Complete, exit code 0"));
         // The run page followed the playbook: cluster.yml's host row with its tasks, the bar full.
         auto *hosts = deploy->runView()->findChild<QTableView *>(QStringLiteral("hostTableView"));
