@@ -62,6 +62,8 @@ void printVerification(const VerificationResult &result, QTextStream &out) {
         return;
     if (!result.diagnosis.summary.isEmpty())
         out << "  " << result.diagnosis.summary << '\n';
+    else if (!result.reason.isEmpty() && result.outcome != VerificationResult::Outcome::Failed)
+        out << "  " << result.reason << '\n'; // no access, an error of kubectl: the reason is the explanation
     if (!result.diagnosis.evidence.isEmpty())
         out << "  " << QCoreApplication::translate("Cli", "What the cluster said: %1").arg(result.diagnosis.evidence)
             << '\n';

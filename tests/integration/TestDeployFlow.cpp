@@ -28,6 +28,7 @@
 #include "widgets/RunView.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QJsonDocument>
@@ -356,6 +357,51 @@ private slots:
         QTest::mouseClick(fix, Qt::LeftButton);
         QCOMPARE(m_wizard->currentId(), int(MainWizard::RegistriesPageId));
         QVERIFY(m_api->deletion() != nullptr);
+    }
+
+    /// Cancel in the run view while cluster.yml runs: the deploy ends as cancelled and nothing of Ansible is left on
+    /// this machine.
+    void wizardCancelLeavesNothingBehind() {
+        if (!m_wizard)
+            QSKIP("needs the wizard of wizardOneClickRedeploy");
+        DeployPipeline *pipeline = m_wizard->deployPipeline();
+        const QMap<QString, QString> environment = pipeline->environment();
+        QMap<QString, QString> slow = environment;
+        slow.insert(QStringLiteral("KSW_TEST_SLOW"), QStringLiteral("1"));
+        pipeline->setEnvironment(slow);
+        m_wizard->goToPage(MainWizard::DeployPageId);
+        QCOMPARE(m_wizard->currentId(), int(MainWizard::DeployPageId));
+        DeployPage *deploy = m_wizard->deployPage();
+        deploy->findChild<QRadioButton *>(QStringLiteral("clusterRadioButton"))->setChecked(true);
+        deploy->findChild<QCheckBox *>(QStringLiteral("verifyCheckBox"))->setChecked(false);
+        auto *deployButton = deploy->findChild<QPushButton *>(QStringLiteral("deployPushButton"));
+        QVERIFY2(deployButton->isEnabled(),
+                 qPrintable(deploy->findChild<QLabel *>(QStringLiteral("statusLabel"))->text()));
+        QTest::keyClicks(deploy->findChild<QLineEdit *>(QStringLiteral("sshPasswordLineEdit")), m_node->password());
+        std::optional<DeployPipeline::Result> result;
+        const QMetaObject::Connection connection =
+            connect(pipeline, &DeployPipeline::finished, this, [&](const DeployPipeline::Result &r) { result = r; });
+        QTest::mouseClick(deployButton, Qt::LeftButton);
+
+        const QByteArray sleeping = "sleep " + KubesprayRoot::sleepArgument().toUtf8();
+        QTRY_VERIFY_WITH_TIMEOUT(!processesMentioning(sleeping).isEmpty(), 120000);
+        auto *cancel = deploy->runView()->findChild<QPushButton *>(QStringLiteral("cancelPushButton"));
+        QVERIFY(cancel && cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
+        disconnect(connection);
+        pipeline->setEnvironment(environment);
+        QCOMPARE(result->outcome, DeployPipeline::Outcome::Cancelled);
+        QCOMPARE(result->failedStep, std::optional<DeployPipeline::Step>(DeployPipeline::Step::Cluster));
+        QVERIFY(processesMentioning(m_root.hostsFile().toUtf8()).isEmpty());
+        QList<qint64> remote; // pipelining leaves the node's command running (see cliInterruptCancelsCleanly)
+        for (const test::ProcInfo &p : processesMentioning(sleeping))
+            remote << p.pid;
+        SshNode::stopByPid(remote);
+        // A cancelled deploy changes nothing of what one-click re-deploy repeats.
+        const auto record = DeployRecord::load(dataFolder());
+        QVERIFY(record.hasValue() && record->choices);
+        QCOMPARE(record->choices->action, DeployAction::Redeploy);
     }
 
     /// "Check the nodes first" on the Deploy page: the read-only preflight over the real sshd, what the node said

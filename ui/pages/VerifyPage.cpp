@@ -113,7 +113,8 @@ void VerifyPage::showResult(const ksw::VerificationResult &result) {
     if (result.succeeded())
         return;
     const ksw::Diagnosis &diagnosis = result.diagnosis;
-    QString text = diagnosis.summary;
+    // Without a diagnosis (no access, an error of kubectl), the reason is the explanation.
+    QString text = diagnosis.summary.isEmpty() ? result.reason : diagnosis.summary;
     if (!diagnosis.evidence.isEmpty())
         text += QLatin1Char('\n') + tr("What the cluster said: %1", "@info").arg(diagnosis.evidence);
     m_ui->diagnosisLabel->setText(text);
