@@ -12,4 +12,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RunView</name>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <comment>@info progress</comment>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -823,10 +823,6 @@ Exit codes: 0 done; 1 findings remain (check, apply, preflight) or the run or ve
         <translation>読み取り専用のplaybookをノード上で実行し、各ノードのアドレスとルート、resolv.conf、社内DNSを使った社内の名前の名前解決、ノードから各レジストリの/v2/への接続を確認します。ノード上では何も変更しません。</translation>
     </message>
     <message>
-        <source>Change the settin&amp;gs</source>
-        <translation>設定を変更(&amp;G)</translation>
-    </message>
-    <message>
         <source>Deploy</source>
         <comment>@title:page</comment>
         <translation>デプロイ</translation>
@@ -2886,6 +2882,13 @@ Nothing in the inventory folder is changed.</source>
         <source>Ended with exit code %1. Failed tasks per host (click one to see it in the log):</source>
         <comment>@info run</comment>
         <translation>終了コード%1で終了しました。ホストごとの失敗したタスク（クリックするとログの該当箇所を表示します）:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <comment>@info progress</comment>
+        <translation>
+            <numerusform>%n件のタスク</numerusform>
+        </translation>
     </message>
 </context>
 <context>

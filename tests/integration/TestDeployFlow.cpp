@@ -149,6 +149,13 @@ class TestDeployFlow : public QObject {
         return found;
     }
 
+    /// With KSW_SHOT_DIR set, the window as it is now, as NAME.png there (to look at the pages with a real run).
+    void snap(const QString &name) const {
+        const QString folder = qEnvironmentVariable("KSW_SHOT_DIR");
+        if (!folder.isEmpty() && m_wizard)
+            m_wizard->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")));
+    }
+
     /// Where `secret` shows in any process's argv or environment right now.
     static QStringList secretInProcesses(const QByteArray &secret) {
         QStringList seen;
@@ -318,8 +325,16 @@ private slots:
         QVERIFY(m_wizard->deployPipeline()->isRunning());
         QVERIFY(password->text().isEmpty()); // handed over, not kept by the page
 
+        bool snapped = false;
+        connect(m_wizard->deployPipeline(), &DeployPipeline::stepStarted, this, [&](DeployPipeline::Step step) {
+            if (step == DeployPipeline::Step::Verify && !snapped) {
+                snap(QStringLiteral("deploy-after-cluster"));
+                snapped = true;
+            }
+        });
         QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(MainWizard::VerifyPageId), 240000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->deployPipeline()->isRunning(), 120000);
+        snap(QStringLiteral("verify-complete"));
         scan.stop();
         QVERIFY(scans > 10);
         QCOMPARE(leaks, QStringList());
@@ -352,6 +367,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->deployPipeline()->isRunning(), 60000);
         QVERIFY2(verify->resultText() != u"Complete, exit code 0", qPrintable(verify->resultText()));
         QCOMPARE(verify->fixPageId(), int(MainWizard::RegistriesPageId));
+        snap(QStringLiteral("verify-diagnosis"));
         auto *fix = verify->findChild<QPushButton *>(QStringLiteral("fixPushButton"));
         QVERIFY(fix && fix->isVisible());
         QTest::mouseClick(fix, Qt::LeftButton);
@@ -457,6 +473,7 @@ private slots:
         QVERIFY2(codes.contains(QStringLiteral("node-cannot-reach-registry")), qPrintable(codes.join(u' ')));
         QVERIFY2(codes.contains(QStringLiteral("node-cannot-resolve")), qPrintable(codes.join(u' ')));
         QVERIFY(deploy->findChild<QWidget *>(QStringLiteral("nodeFindingsView"))->isVisible());
+        snap(QStringLiteral("deploy-preflight"));
         QCOMPARE(filesWithPassword(), QStringList());
     }
 

@@ -29,7 +29,6 @@ DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipelin
     m_ui->verbosityComboBox->addItem(tr("Much more (-vv)", "@item:inlistbox log detail"), 2);
     m_ui->verbosityComboBox->addItem(tr("Connection debugging (-vvv)", "@item:inlistbox log detail"), 3);
     m_ui->verbosityComboBox->addItem(tr("Everything (-vvvv)", "@item:inlistbox log detail"), 4);
-    m_ui->settingsPushButton->hide();
 
     for (QAbstractButton *button :
          {static_cast<QAbstractButton *>(m_ui->redeployRadioButton),
@@ -38,7 +37,6 @@ DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipelin
         connect(button, &QAbstractButton::toggled, this, &DeployPage::updateState);
     connect(m_ui->becomeSameCheckBox, &QCheckBox::toggled, this, &DeployPage::updateState);
     connect(m_ui->deployPushButton, &QPushButton::clicked, this, &DeployPage::startDeploy);
-    connect(m_ui->settingsPushButton, &QPushButton::clicked, this, [this] { showRunning(false); });
     connect(m_ui->preflightPushButton, &QPushButton::clicked, this, &DeployPage::startPreflight);
     connect(m_preflight.get(), &ksw::Preflight::finished, this,
             [this](const ksw::PreflightReport &report, const QString &error) { showPreflight(report, error); });
@@ -59,8 +57,8 @@ DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipelin
         });
     connect(m_pipeline, &ksw::DeployPipeline::finished, this, [this](const ksw::DeployPipeline::Result &result) {
         m_ui->stepLabel->setText(result.summary);
-        m_ui->settingsPushButton->show();
-        m_ui->deployPushButton->setEnabled(true);
+        // The run stays on screen below the settings, for the next attempt.
+        showRunning(false);
         emit completeChanged();
         updateState();
     });
@@ -152,8 +150,8 @@ void DeployPage::updateState() {
 
 void DeployPage::showRunning(bool running) {
     m_ui->settingsWidget->setVisible(!running);
-    m_ui->settingsPushButton->setVisible(false);
     m_ui->deployPushButton->setVisible(!running);
+    m_ui->preflightPushButton->setVisible(!running);
 }
 
 bool DeployPage::startDeploy() {

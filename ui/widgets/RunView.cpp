@@ -39,6 +39,7 @@ void RunView::setSession(ksw::RunSession *session) {
     m_ui->summaryWidget->hide();
     m_ui->hostTableView->setModel(session->hostModel());
     m_ui->progressBar->setRange(0, 0); // unknown until an estimate or the end says otherwise
+    m_ui->progressBar->setFormat(QString());
     m_ui->currentTaskLabel->setText(tr("Starting…", "@info run"));
 
     connect(session, &ksw::RunSession::started, this, [this] { m_ui->cancelPushButton->setEnabled(true); });
@@ -75,8 +76,12 @@ void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
     Q_UNUSED(recap);
     m_ui->cancelPushButton->setEnabled(false);
     m_ui->logView->finishOutput();
-    if (m_ui->progressBar->maximum() == 0)
-        m_ui->progressBar->setRange(0, 1);
+    if (m_ui->progressBar->maximum() == 0) {
+        // No estimate was known: the end shows what was done, not an "of about" that never was.
+        const int done = m_session ? m_session->tasksDone() : 0;
+        m_ui->progressBar->setRange(0, qMax(1, done));
+        m_ui->progressBar->setFormat(tr("%n task(s)", "@info progress", done));
+    }
     m_ui->progressBar->setValue(m_ui->progressBar->maximum());
 
     m_ui->failuresListWidget->clear();
