@@ -2890,6 +2890,11 @@ Nothing in the inventory folder is changed.</source>
             <numerusform>%n件のタスク</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Next playbook: %1</source>
+        <comment>@info run</comment>
+        <translation>次のplaybook: %1</translation>
+    </message>
 </context>
 <context>
     <name>ServicesPage</name>

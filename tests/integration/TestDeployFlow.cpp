@@ -25,6 +25,7 @@
 #include "session/WizardSession.h"
 #include "store/DeployRecord.h"
 #include "store/History.h"
+#include "widgets/LogView.h"
 #include "widgets/RunView.h"
 
 #include <QApplication>
@@ -346,6 +347,12 @@ private slots:
         QCOMPARE(hosts->model()->rowCount(), 1);
         QCOMPARE(hosts->model()->index(0, 0).data().toString(), QStringLiteral("node1"));
         QVERIFY(bar->maximum() > 0 && bar->value() == bar->maximum());
+        // One log for the deploy: reset.yml's lines above cluster.yml's.
+        const QString log = deploy->runView()->logView()->toPlainText();
+        const qsizetype resetAt = log.indexOf(u"Reset | remember the reset on the node");
+        const qsizetype clusterAt = log.indexOf(u"Install | remember the install on the node");
+        QVERIFY2(resetAt >= 0 && clusterAt > resetAt, qPrintable(log.left(3000)));
+        QVERIFY(log.contains(u"Next playbook: cluster.yml"));
         QVERIFY(m_root.marker().endsWith("reset\ncluster\n"));
         QCOMPARE(m_root.marker().count("reset\n"), 2);
         QVERIFY(m_api->deletion() != nullptr);

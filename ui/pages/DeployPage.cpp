@@ -42,7 +42,9 @@ DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipelin
             [this](const ksw::PreflightReport &report, const QString &error) { showPreflight(report, error); });
 
     connect(m_pipeline, &ksw::DeployPipeline::runStarted, this, [this](ksw::RunSession *run) {
-        m_ui->runView->setSession(run);
+        // One log for the whole deploy: reset.yml's lines stay above cluster.yml's.
+        const bool laterStep = m_pipeline->currentStep() != m_pipeline->steps().value(0);
+        m_ui->runView->setSession(run, laterStep);
         m_ui->runView->show();
     });
     connect(

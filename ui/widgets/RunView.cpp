@@ -8,6 +8,8 @@
 #include "widgets/LogView.h"
 
 #include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QTextDocument>
 #include <QTime>
 
 RunView::RunView(QWidget *parent)
@@ -31,11 +33,18 @@ LogView *RunView::logView() const {
     return m_ui->logView;
 }
 
-void RunView::setSession(ksw::RunSession *session) {
+void RunView::setSession(ksw::RunSession *session, bool continueLog) {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
-    m_ui->logView->clear();
+    if (continueLog) {
+        m_ui->logView->flush();
+        m_firstLine = m_ui->logView->textEdit()->document()->blockCount();
+        m_ui->logView->appendMessage(tr("Next playbook: %1", "@info run").arg(session->command().playbook));
+    } else {
+        m_ui->logView->clear();
+        m_firstLine = 0;
+    }
     m_ui->summaryWidget->hide();
     m_ui->hostTableView->setModel(session->hostModel());
     m_ui->progressBar->setRange(0, 0); // unknown until an estimate or the end says otherwise
@@ -115,7 +124,7 @@ void RunView::showFailureInLog(int row) {
     const ksw::HostStatusModel::Failure &failure = failures.at(row);
     // The log holds the run's lines as Ansible printed them: the task's banner, then the host's line.
     LogView *log = m_ui->logView;
-    log->showLine(0);
+    log->showLine(m_firstLine); // this run's lines, not an earlier playbook's of the same deploy
     log->find(failure.task);
     log->find(QLatin1Char('[') + failure.host + QLatin1Char(']'));
 }

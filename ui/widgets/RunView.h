@@ -27,8 +27,9 @@ public:
     explicit RunView(QWidget *parent = nullptr);
     ~RunView() override;
 
-    /// Follows `session` from now on (its output, events, progress and end).
-    void setSession(ksw::RunSession *session);
+    /// Follows `session` from now on (its output, events, progress and end). `continueLog`: the log keeps the
+    /// previous run's lines above this one's (reset.yml, then cluster.yml), with a line naming the new playbook.
+    void setSession(ksw::RunSession *session, bool continueLog = false);
     LogView *logView() const;
 
 private:
@@ -38,4 +39,5 @@ private:
 
     std::unique_ptr<Ui::RunView> m_ui;
     QPointer<ksw::RunSession> m_session; ///< the run may be deleted by its owner while shown
+    int m_firstLine = 0;                 ///< where this run's lines start in the log
 };
