@@ -120,6 +120,41 @@
     </message>
 </context>
 <context>
+    <name>AnsibleCommand</name>
+    <message>
+        <source>The Kubespray folder does not exist: %1</source>
+        <translation>Kubesprayのフォルダがありません: %1</translation>
+    </message>
+    <message>
+        <source>The playbook does not exist: %1</source>
+        <translation>playbookがありません: %1</translation>
+    </message>
+    <message>
+        <source>No hosts file was given.</source>
+        <translation>ホストファイルが指定されていません。</translation>
+    </message>
+    <message>
+        <source>The hosts file is a folder; give the file itself: %1</source>
+        <translation>ホストファイルとしてフォルダが指定されています。ファイルそのものを指定してください: %1</translation>
+    </message>
+    <message>
+        <source>The hosts file does not exist: %1</source>
+        <translation>ホストファイルがありません: %1</translation>
+    </message>
+    <message>
+        <source>The hosts file cannot be read: %1</source>
+        <translation>ホストファイルを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>ansible-playbook was found neither in the Kubespray venv nor on PATH.</source>
+        <translation>ansible-playbookが、KubesprayのvenvにもPATH上にも見つかりません。</translation>
+    </message>
+    <message>
+        <source>ansible-playbook cannot be run: %1</source>
+        <translation>ansible-playbookを実行できません: %1</translation>
+    </message>
+</context>
+<context>
     <name>Checkout</name>
     <message>
         <source>given on the command line: %1</source>
@@ -2016,6 +2051,50 @@ Nothing in the inventory folder is changed.</source>
         <source>Warning: ansible-core %1 is outside the range Kubespray %2 accepts (%3, from %4); Kubespray&apos;s own version check may stop the run.</source>
         <translation>警告: ansible-core %1は、Kubespray %2が受け付けるバージョンの範囲（%3、%4の記載）に入っていません。Kubespray自身のバージョンチェックで実行が停止する可能性があります。</translation>
     </message>
+    <message>
+        <source>A playbook is already running.</source>
+        <translation>playbookはすでに実行中です。</translation>
+    </message>
+    <message>
+        <source>Cannot create the run log folder %1</source>
+        <translation>実行ログのフォルダ %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>Cannot create the run log %1: %2</source>
+        <translation>実行ログ %1 を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>%1 process(es) of the run are still there: SIGTERM to the process group %2</source>
+        <translation>実行のプロセスがまだ %1 個残っています: プロセスグループ %2 にSIGTERMを送ります</translation>
+    </message>
+    <message>
+        <source>SIGKILL to the process group %1</source>
+        <translation>プロセスグループ %1 にSIGKILLを送ります</translation>
+    </message>
+    <message>
+        <source>%1 process(es) of the group %2 did not end</source>
+        <translation>プロセスグループ %2 のプロセス %1 個が終了しませんでした</translation>
+    </message>
+    <message>
+        <source>second attempt: cluster.yml ended with exit code %1; running it once more</source>
+        <translation>2回目の実行: cluster.ymlが終了コード %1 で終了したため、もう一度実行します</translation>
+    </message>
+    <message>
+        <source>The second attempt could not start: %1</source>
+        <translation>2回目の実行を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Cancel: SIGINT to the process group %1</source>
+        <translation>中止: プロセスグループ %1 にSIGINTを送ります</translation>
+    </message>
+    <message>
+        <source>Still running: SIGTERM to the process group %1</source>
+        <translation>まだ実行中です: プロセスグループ %1 にSIGTERMを送ります</translation>
+    </message>
+    <message>
+        <source>Still running: SIGKILL to the process group %1</source>
+        <translation>まだ実行中です: プロセスグループ %1 にSIGKILLを送ります</translation>
+    </message>
 </context>
 <context>
     <name>Preflight</name>
@@ -2820,6 +2899,10 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>The wizard&apos;s Ansible callback could not load; following Ansible&apos;s text output instead.</source>
         <translation>ウィザードのAnsibleコールバックを読み込めなかったため、代わりにAnsibleのテキスト出力から進捗を読み取ります。</translation>
+    </message>
+    <message>
+        <source>Cannot create the run log folder %1</source>
+        <translation>実行ログのフォルダ %1 を作成できません</translation>
     </message>
 </context>
 <context>

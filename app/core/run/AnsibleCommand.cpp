@@ -3,6 +3,7 @@
 #include "run/AnsibleCommand.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -196,24 +197,29 @@ bool AnsibleCommand::validate(QString *error) const {
         return false;
     };
     if (kubesprayRoot.isEmpty() || !QFileInfo(kubesprayRoot).isDir())
-        return fail(QStringLiteral("The Kubespray folder does not exist: %1").arg(kubesprayRoot));
+        return fail(QCoreApplication::translate("AnsibleCommand", "The Kubespray folder does not exist: %1")
+                        .arg(kubesprayRoot));
     if (playbook.isEmpty() || !QFileInfo(playbookPath()).isFile())
-        return fail(QStringLiteral("The playbook does not exist: %1").arg(playbookPath()));
+        return fail(
+            QCoreApplication::translate("AnsibleCommand", "The playbook does not exist: %1").arg(playbookPath()));
     if (hostsFile.isEmpty())
-        return fail(QStringLiteral("No hosts file was given."));
+        return fail(QCoreApplication::translate("AnsibleCommand", "No hosts file was given."));
     const QFileInfo hosts(hostsFile);
     if (hosts.isDir())
-        return fail(QStringLiteral("The hosts file is a folder; give the file itself: %1").arg(hostsFile));
+        return fail(
+            QCoreApplication::translate("AnsibleCommand", "The hosts file is a folder; give the file itself: %1")
+                .arg(hostsFile));
     if (!hosts.isFile())
-        return fail(QStringLiteral("The hosts file does not exist: %1").arg(hostsFile));
+        return fail(QCoreApplication::translate("AnsibleCommand", "The hosts file does not exist: %1").arg(hostsFile));
     if (!hosts.isReadable())
-        return fail(QStringLiteral("The hosts file cannot be read: %1").arg(hostsFile));
+        return fail(QCoreApplication::translate("AnsibleCommand", "The hosts file cannot be read: %1").arg(hostsFile));
     const QString prog = resolvedProgram();
     if (prog.isEmpty())
-        return fail(QStringLiteral("ansible-playbook was found neither in the Kubespray venv nor on PATH."));
+        return fail(QCoreApplication::translate(
+            "AnsibleCommand", "ansible-playbook was found neither in the Kubespray venv nor on PATH."));
     const QFileInfo programInfo(prog);
     if (!programInfo.isFile() || !programInfo.isExecutable())
-        return fail(QStringLiteral("ansible-playbook cannot be run: %1").arg(prog));
+        return fail(QCoreApplication::translate("AnsibleCommand", "ansible-playbook cannot be run: %1").arg(prog));
     return true;
 }
 

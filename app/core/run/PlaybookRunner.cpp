@@ -83,14 +83,15 @@ bool PlaybookRunner::start(QString *error) {
         return false;
     };
     if (m_running)
-        return fail(QStringLiteral("A playbook is already running."));
+        return fail(QCoreApplication::translate("PlaybookRunner", "A playbook is already running."));
     if (!m_command.validate(error))
         return false;
 
     m_logPath.clear();
     if (!m_logFolder.isEmpty()) {
         if (!QDir().mkpath(m_logFolder))
-            return fail(QStringLiteral("Cannot create the run log folder %1").arg(m_logFolder));
+            return fail(
+                QCoreApplication::translate("PlaybookRunner", "Cannot create the run log folder %1").arg(m_logFolder));
         const QString base = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
                              QLatin1Char('-') + QFileInfo(m_command.playbook).completeBaseName();
         QString path = QDir(m_logFolder).filePath(base + QStringLiteral(".log"));
@@ -98,7 +99,8 @@ bool PlaybookRunner::start(QString *error) {
             path = QDir(m_logFolder).filePath(base + QStringLiteral("-%1.log").arg(n));
         m_log.setFileName(path);
         if (!m_log.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return fail(QStringLiteral("Cannot create the run log %1: %2").arg(path, m_log.errorString()));
+            return fail(QCoreApplication::translate("PlaybookRunner", "Cannot create the run log %1: %2")
+                            .arg(path, m_log.errorString()));
         m_logPath = path;
     }
 
@@ -216,12 +218,13 @@ void PlaybookRunner::reapGroup() {
     const QList<qint64> left = processesInGroup(m_pgid);
     if (!left.isEmpty() && m_reapRounds < kReapGiveUpRound) {
         if (m_reapRounds == 0) {
-            note(QStringLiteral("%1 process(es) of the run are still there: SIGTERM to the process group %2")
+            note(QCoreApplication::translate(
+                     "PlaybookRunner", "%1 process(es) of the run are still there: SIGTERM to the process group %2")
                      .arg(left.size())
                      .arg(m_pgid));
             ::kill(static_cast<pid_t>(-m_pgid), SIGTERM);
         } else if (m_reapRounds == kReapKillRound) {
-            note(QStringLiteral("SIGKILL to the process group %1").arg(m_pgid));
+            note(QCoreApplication::translate("PlaybookRunner", "SIGKILL to the process group %1").arg(m_pgid));
             ::kill(static_cast<pid_t>(-m_pgid), SIGKILL);
         }
         ++m_reapRounds;
@@ -231,18 +234,21 @@ void PlaybookRunner::reapGroup() {
     }
     m_reapTimer.stop();
     if (!left.isEmpty())
-        note(QStringLiteral("%1 process(es) of the group %2 did not end").arg(left.size()).arg(m_pgid));
+        note(QCoreApplication::translate("PlaybookRunner", "%1 process(es) of the group %2 did not end")
+                 .arg(left.size())
+                 .arg(m_pgid));
 
     const bool failed = m_exitStatus != QProcess::NormalExit || m_exitCode != 0;
     if (failed && !m_cancelled && m_secondAttemptEnabled && m_attempt == 1 && m_command.isCluster()) {
-        note(QStringLiteral("second attempt: cluster.yml ended with exit code %1; running it once more")
+        note(QCoreApplication::translate("PlaybookRunner",
+                                         "second attempt: cluster.yml ended with exit code %1; running it once more")
                  .arg(m_exitCode));
         m_attempt = 2;
         emit secondAttemptStarted();
         QString reason;
         if (startAttempt(&reason))
             return;
-        note(QStringLiteral("The second attempt could not start: %1").arg(reason));
+        note(QCoreApplication::translate("PlaybookRunner", "The second attempt could not start: %1").arg(reason));
     }
     finishRun();
 }
@@ -270,7 +276,7 @@ void PlaybookRunner::cancel() {
     m_cancelled = true;
     if (m_reapTimer.isActive())
         return; // the leader has ended; its leftovers are being stopped already
-    note(QStringLiteral("Cancel: SIGINT to the process group %1").arg(m_pgid));
+    note(QCoreApplication::translate("PlaybookRunner", "Cancel: SIGINT to the process group %1").arg(m_pgid));
     // Measured (TestPlaybookRunner): with Kubespray's `pipelining=True` the remote command has no terminal, so
     // closing the connection does not stop it; say so rather than let people believe the node is idle.
     note(QCoreApplication::translate("PlaybookRunner",
@@ -286,12 +292,14 @@ void PlaybookRunner::escalate() {
     if (!m_process || m_process->state() == QProcess::NotRunning)
         return;
     if (m_cancelStep == 1) {
-        note(QStringLiteral("Still running: SIGTERM to the process group %1").arg(m_pgid));
+        note(QCoreApplication::translate("PlaybookRunner", "Still running: SIGTERM to the process group %1")
+                 .arg(m_pgid));
         m_cancelStep = 2;
         signalGroup(SIGTERM);
         m_escalation.start(m_terminateMs);
     } else if (m_cancelStep == 2) {
-        note(QStringLiteral("Still running: SIGKILL to the process group %1").arg(m_pgid));
+        note(QCoreApplication::translate("PlaybookRunner", "Still running: SIGKILL to the process group %1")
+                 .arg(m_pgid));
         m_cancelStep = 3;
         signalGroup(SIGKILL);
     }

@@ -206,7 +206,7 @@ bool RunSession::startMainRun(QString *error) {
     const QString folder = effectiveLogFolder();
     if (folder.isEmpty() || !QDir().mkpath(folder)) {
         if (error)
-            *error = QStringLiteral("Cannot create the run log folder %1").arg(folder);
+            *error = QCoreApplication::translate("RunSession", "Cannot create the run log folder %1").arg(folder);
         return false;
     }
     const QString base = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) +
