@@ -27,7 +27,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/ansible" DESTINATION "${CMAKE
         PATTERN "__pycache__" EXCLUDE)
 
 # Documentation; docs/ keeps its folder so the README's links (docs/findings.md, ...) still work.
-install(FILES "${PROJECT_SOURCE_DIR}/README.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+install(FILES "${PROJECT_SOURCE_DIR}/README.md" "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 file(GLOB ksw_doc_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/docs/*.md")
 install(FILES ${ksw_doc_files} DESTINATION "${CMAKE_INSTALL_DOCDIR}/docs")
 
