@@ -2952,11 +2952,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>%1 — %2（%3）: %4</translation>
     </message>
     <message>
-        <source>Cancelled. Nothing of the run is left running on this machine.</source>
-        <comment>@info run</comment>
-        <translation>中止しました。このマシンでは、この実行のプロセスは何も残っていません。</translation>
-    </message>
-    <message>
         <source>Finished without a failed task.</source>
         <comment>@info run</comment>
         <translation>失敗したタスクなしで完了しました。</translation>
@@ -2977,6 +2972,11 @@ Nothing in the inventory folder is changed.</source>
         <source>Next playbook: %1</source>
         <comment>@info run</comment>
         <translation>次のplaybook: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled. Ansible and the processes it started here are stopped. SSH&apos;s shared connections stay open for reuse (ControlPersist in Kubespray&apos;s ansible.cfg), and a command already running on a node may still finish there.</source>
+        <comment>@info run</comment>
+        <translation>中止しました。Ansibleと、このマシンでAnsibleが起動したプロセスは停止しています。SSHの共有接続は再利用のために開いたままです（Kubesprayのansible.cfgのControlPersist）。また、ノード上ですでに実行中のコマンドは、そのノードで最後まで実行されることがあります。</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,11 @@ void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
                                               .arg(failure.host, failure.task, what, failure.message));
     }
     if (cancelled)
-        m_ui->summaryLabel->setText(tr("Cancelled. Nothing of the run is left running on this machine.", "@info run"));
+        m_ui->summaryLabel->setText(tr(
+            "Cancelled. Ansible and the processes it started here are stopped. SSH's shared connections stay open for "
+            "reuse (ControlPersist in Kubespray's ansible.cfg), and a command already running on a node may still "
+            "finish there.",
+            "@info run"));
     else if (exitCode == 0)
         m_ui->summaryLabel->setText(tr("Finished without a failed task.", "@info run"));
     else
