@@ -17,6 +17,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <limits>
+
 namespace ksw::cli {
 
 namespace {
@@ -26,6 +28,21 @@ QString exitCodesHelp() {
         "Cli", "Exit codes: 0 done (and, with verification, the job completed with exit code 0); 1 a playbook failed, "
                "the verification failed, or blocking findings stopped the deploy; 2 bad input or refused (nothing "
                "ran); 130 cancelled with Ctrl+C.");
+}
+
+/// The most seconds a time-out option takes: its milliseconds must fit an int.
+constexpr int kMostSeconds = std::numeric_limits<int>::max() / 1000;
+
+/// The option's value as a whole number from `minimum` to `maximum`; nothing, with `problem` (its %1: the text
+/// given) on stderr, otherwise.
+std::optional<int> numberOption(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
+                                int maximum, const QString &problem, Console console) {
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (ok && value >= minimum && value <= maximum)
+        return value;
+    console.err << problem.arg(parser.value(option)) << Qt::endl;
+    return std::nullopt;
 }
 
 /// --kubectl PROGRAM, for deploy and verify.
@@ -210,21 +227,19 @@ int runPlaybooks(const QString &command, const QStringList &arguments, Console c
     Assessment::Request request;
     if (const auto exit = inventoryOptions.fill(parser, request, console))
         return *exit;
-    bool numberOk = false;
-    const int verbosity = parser.value(verbosityOption).toInt(&numberOk);
-    if (!numberOk || verbosity < 0 || verbosity > 4) {
-        console.err << QCoreApplication::translate("Cli", "error: --verbosity: “%1” is not a number from 0 to 4.")
-                           .arg(parser.value(verbosityOption))
-                    << Qt::endl;
+    const auto verbosity = numberOption(
+        parser, verbosityOption, 0, 4,
+        QCoreApplication::translate("Cli", "error: --verbosity: “%1” is not a number from 0 to 4."), console);
+    if (!verbosity)
         return ExitError;
-    }
-    const int verifySeconds = resetOnly ? 1 : parser.value(timeoutOption).toInt(&numberOk);
-    if (!resetOnly && (!numberOk || verifySeconds <= 0)) {
-        console.err << QCoreApplication::translate("Cli", "error: --verify-timeout: “%1” is not a number of seconds.")
-                           .arg(parser.value(timeoutOption))
-                    << Qt::endl;
+    const auto verifySeconds =
+        resetOnly ? std::optional<int>(1)
+                  : numberOption(
+                        parser, timeoutOption, 1, kMostSeconds,
+                        QCoreApplication::translate("Cli", "error: --verify-timeout: “%1” is not a number of seconds."),
+                        console);
+    if (!verifySeconds)
         return ExitError;
-    }
 
     // Passwords before anything slow, so a wrong path is said at once.
     DeployPipeline::Options options;
@@ -237,8 +252,8 @@ int runPlaybooks(const QString &command, const QStringList &arguments, Console c
     options.verify = !resetOnly && parser.isSet(verifyOption);
     options.retryOnce = !resetOnly && parser.isSet(retryOption);
     options.force = !resetOnly && parser.isSet(forceOption);
-    options.verbosity = verbosity;
-    options.verifyTimeoutMs = verifySeconds * 1000;
+    options.verbosity = *verbosity;
+    options.verifyTimeoutMs = *verifySeconds * 1000;
 
     auto assessment = Assessment::run(request);
     if (!assessment) {
@@ -320,14 +335,11 @@ int runVerify(const QStringList &arguments, Console console) {
     if (const auto exit = inventoryOptions.fill(parser, request, console))
         return *exit;
     request.inspectAnsible = false;
-    bool numberOk = false;
-    const int seconds = parser.value(timeoutOption).toInt(&numberOk);
-    if (!numberOk || seconds <= 0) {
-        console.err << QCoreApplication::translate("Cli", "error: --timeout: “%1” is not a number of seconds.")
-                           .arg(parser.value(timeoutOption))
-                    << Qt::endl;
+    const auto seconds =
+        numberOption(parser, timeoutOption, 1, kMostSeconds,
+                     QCoreApplication::translate("Cli", "error: --timeout: “%1” is not a number of seconds."), console);
+    if (!seconds)
         return ExitError;
-    }
     auto assessment = Assessment::run(request);
     if (!assessment) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
@@ -347,7 +359,7 @@ int runVerify(const QStringList &arguments, Console console) {
     }
     bool started = false;
     const DeployPipeline::Result result = runPipeline(
-        pipeline, console, [&](QString *error) { return pipeline.startVerification(target, seconds * 1000, error); },
+        pipeline, console, [&](QString *error) { return pipeline.startVerification(target, *seconds * 1000, error); },
         &started);
     if (!started)
         return ExitError;

@@ -7,14 +7,12 @@
 #include "analysis/Analyzer.h"
 #include "analysis/Assessment.h"
 #include "preflight/Preflight.h"
-#include "run/AnsibleFiles.h"
-#include "store/InventoryStore.h"
+#include "site/SiteProfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -134,26 +132,13 @@ int runPreflight(const QStringList &arguments, Console console) {
         return ExitError;
     }
     const Inventory &inventory = assessment->config().inventory();
-    QString root = assessment->checkout().root();
-    if (root.isEmpty()) {
-        // No Kubespray checkout around the inventory: no ansible.cfg of Kubespray's to honour either.
-        root = QFileInfo(inventory.hostsFilePath()).absolutePath();
+    Preflight preflight;
+    preflight.setInventory(*assessment, assessment->site().value_or(SiteProfile()));
+    if (!assessment->checkout().hasRoot())
         console.err << QCoreApplication::translate("Cli", "note: the inventory is not inside a Kubespray checkout; "
                                                           "running from %1.")
-                           .arg(QDir::toNativeSeparators(root))
+                           .arg(QDir::toNativeSeparators(preflight.command().kubesprayRoot))
                     << Qt::endl;
-    }
-
-    Preflight preflight;
-    preflight.setKubesprayRoot(root);
-    preflight.setHostsFile(inventory.hostsFilePath());
-    if (assessment->site())
-        preflight.setInputs(Preflight::Inputs::fromSite(*assessment->site()));
-    preflight.setPlaybookFolder(AnsibleFiles::folder());
-    preflight.setPluginFolder(AnsibleFiles::callbackPluginFolder());
-    preflight.setLogFolder(QDir(InventoryStore(inventory.directory()).folder()).filePath(QStringLiteral("runs")));
-    if (const auto version = assessment->checkout().version())
-        preflight.setKubesprayVersion(version->toString());
     preflight.setConnectionPassword(connectionPassword);
     preflight.setBecomePassword(becomePassword);
     connectionPassword.fill(QLatin1Char('\0'));

@@ -46,14 +46,18 @@ void PasswordOptions::addTo(QCommandLineParser &parser) const {
 
 std::optional<int> PasswordOptions::read(const QCommandLineParser &parser, Console console, bool becomeDefaultsToSsh,
                                          QString &connectionPassword, QString &becomePassword) const {
-    QString why;
-    if (parser.isSet(passwordFile)) {
-        const auto password = readPasswordFile(parser.value(passwordFile), &why);
-        if (!password) {
+    // The first line of the option's file into `target`; false (with the reason on stderr) when unreadable.
+    const auto readInto = [&](const QCommandLineOption &option, QString &target) {
+        QString why;
+        const auto password = readPasswordFile(parser.value(option), &why);
+        if (!password)
             console.err << QCoreApplication::translate("Cli", "error: %1").arg(why) << Qt::endl;
+        target = password.value_or(QString());
+        return password.has_value();
+    };
+    if (parser.isSet(passwordFile)) {
+        if (!readInto(passwordFile, connectionPassword))
             return ExitError;
-        }
-        connectionPassword = *password;
     } else if (::isatty(STDIN_FILENO)) {
         // Without a terminal (CI, cron) there is nobody to ask: key-based SSH.
         console.err.flush();
@@ -62,12 +66,8 @@ std::optional<int> PasswordOptions::read(const QCommandLineParser &parser, Conso
                 .value_or(QString());
     }
     if (parser.isSet(becomePasswordFile)) {
-        const auto password = readPasswordFile(parser.value(becomePasswordFile), &why);
-        if (!password) {
-            console.err << QCoreApplication::translate("Cli", "error: %1").arg(why) << Qt::endl;
+        if (!readInto(becomePasswordFile, becomePassword))
             return ExitError;
-        }
-        becomePassword = *password;
     } else if (becomeDefaultsToSsh) {
         becomePassword = connectionPassword;
     }

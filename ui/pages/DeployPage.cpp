@@ -10,9 +10,10 @@
 #include "preflight/Preflight.h"
 #include "run/RunSession.h"
 #include "session/WizardSession.h"
-#include "store/History.h"
 #include "widgets/FindingsView.h"
 #include "widgets/RunView.h"
+
+#include <QDir>
 
 DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipeline, QWidget *parent)
     : WizardPage(session, parent)
@@ -144,8 +145,7 @@ void DeployPage::updateState() {
     const QString reason = blockedReason();
     const bool busy = m_pipeline->isRunning() || m_preflight->isRunning();
     m_ui->deployPushButton->setEnabled(!busy && reason.isEmpty());
-    m_ui->preflightPushButton->setEnabled(!busy && session()->isOpen() &&
-                                          session()->assessment()->checkout().hasRoot());
+    m_ui->preflightPushButton->setEnabled(!busy && session()->isOpen());
     m_ui->statusLabel->setText(reason);
     m_ui->statusLabel->setVisible(!reason.isEmpty());
 }
@@ -212,22 +212,10 @@ bool DeployPage::startPreflight() {
     const ksw::Assessment *assessment = session()->assessment();
     if (!assessment || m_pipeline->isRunning() || m_preflight->isRunning())
         return false;
-    const ksw::DeployPipeline::Target target = ksw::DeployPipeline::Target::from(*assessment, session()->site());
-    if (!target.problem.isEmpty()) {
-        m_ui->statusLabel->setText(target.problem);
-        m_ui->statusLabel->show();
-        return false;
-    }
-    m_preflight->setKubesprayRoot(target.kubesprayRoot);
-    m_preflight->setHostsFile(target.hostsFile);
-    m_preflight->setProgram(target.ansiblePlaybook);
-    m_preflight->setKubesprayVersion(target.kubesprayVersion);
-    m_preflight->setInputs(ksw::Preflight::Inputs::fromSite(session()->site()));
+    m_preflight->setInventory(*assessment, session()->site());
     m_preflight->setEnvironment(m_pipeline->environment());
     if (!m_pipeline->pluginFolder().isEmpty())
         m_preflight->setPluginFolder(m_pipeline->pluginFolder());
-    m_preflight->setLogFolder(
-        QDir(ksw::History::dataFolder(target.inventoryDirectory)).filePath(QStringLiteral("runs")));
     // The passwords stay in the fields for the deploy that usually follows; the preflight forgets them at start.
     m_preflight->setConnectionPassword(m_ui->sshPasswordLineEdit->text());
     m_preflight->setBecomePassword(becomePassword());

@@ -6,11 +6,11 @@
 #include "run/RunSession.h"
 #include "site/SiteProfile.h"
 #include "store/History.h"
+#include "store/InventoryStore.h"
 #include "yaml/YamlValues.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -206,7 +206,8 @@ void DeployPipeline::startPlaybook(Step step) {
     m_run->setCommand(command);
     if (!m_pluginFolder.isEmpty())
         m_run->setPluginFolder(m_pluginFolder);
-    m_run->setLogFolder(m_logFolder.isEmpty() ? QDir(dataFolder()).filePath(QStringLiteral("runs")) : m_logFolder);
+    m_run->setLogFolder(m_logFolder.isEmpty() ? InventoryStore(m_target.inventoryDirectory).runLogFolder()
+                                              : m_logFolder);
     m_run->setKubesprayVersion(m_target.kubesprayVersion);
     m_run->setAnsibleVersion(m_target.ansibleVersion);
     m_run->setAnsibleRange(m_target.ansibleRange);
@@ -309,50 +310,37 @@ void DeployPipeline::finish(Outcome outcome, const QString &summary, std::option
     emit finished(result);
 }
 
-QString DeployPipeline::dataFolder() const {
-    return History::dataFolder(m_target.inventoryDirectory);
+void DeployPipeline::updateRecord(const std::function<void(DeployRecord &)> &change) {
+    const QString folder = History::dataFolder(m_target.inventoryDirectory);
+    auto record = DeployRecord::load(folder);
+    if (!record) {
+        emit message(record.error().toString());
+        return;
+    }
+    change(*record);
+    if (const auto problem = record->save(folder))
+        emit message(problem->toString());
 }
 
 void DeployPipeline::rememberChoices() {
-    auto record = DeployRecord::load(dataFolder());
-    if (!record) {
-        emit message(record.error().toString());
-        return;
-    }
-    DeployRecord::Choices choices;
-    choices.action = m_options.action;
-    choices.retryOnce = m_options.retryOnce;
-    choices.verbosity = m_options.verbosity;
-    choices.verifyAfter = m_options.verify;
-    choices.becomeSameAsSsh = m_becomeSameAsSsh;
-    record->choices = choices;
-    if (const auto problem = record->save(dataFolder()))
-        emit message(problem->toString());
+    updateRecord([this](DeployRecord &record) {
+        record.choices = DeployRecord::Choices{m_options.action, m_options.retryOnce, m_options.verbosity,
+                                               m_options.verify, m_becomeSameAsSsh};
+    });
 }
 
 void DeployPipeline::rememberDeployed() {
-    auto record = DeployRecord::load(dataFolder());
-    if (!record) {
-        emit message(record.error().toString());
-        return;
-    }
-    DeployRecord::Deployed deployed;
-    deployed.time = QDateTime::currentDateTimeUtc();
-    deployed.kubesprayVersion = m_target.kubesprayVersion;
-    deployed.ranges = m_target.ranges;
-    record->deployed = deployed;
-    if (const auto problem = record->save(dataFolder()))
-        emit message(problem->toString());
+    updateRecord([this](DeployRecord &record) {
+        record.deployed =
+            DeployRecord::Deployed{QDateTime::currentDateTimeUtc(), m_target.kubesprayVersion, m_target.ranges};
+    });
 }
 
 void DeployPipeline::rememberVerification(const VerificationResult &verification) {
-    auto record = DeployRecord::load(dataFolder());
-    if (!record)
-        return;
-    record->lastVerification =
-        QStringLiteral("%1 %2").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate), verification.summary());
-    if (const auto problem = record->save(dataFolder()))
-        emit message(problem->toString());
+    updateRecord([&verification](DeployRecord &record) {
+        record.lastVerification =
+            QStringLiteral("%1 %2").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate), verification.summary());
+    });
 }
 
 } // namespace ksw

@@ -21,6 +21,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -140,7 +141,8 @@ private:
     void rememberChoices();
     void rememberDeployed();
     void rememberVerification(const VerificationResult &verification);
-    QString dataFolder() const;
+    /// Loads the inventory's deploy record, applies `change` and saves it; a problem becomes a message.
+    void updateRecord(const std::function<void(DeployRecord &)> &change);
 
     QString m_pluginFolder;
     QString m_logFolder;

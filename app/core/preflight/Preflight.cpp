@@ -4,12 +4,15 @@
 
 #include "run/AnsibleFiles.h"
 
+#include "analysis/Assessment.h"
 #include "net/IpAddress.h"
 #include "site/SiteProfile.h"
+#include "store/InventoryStore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,6 +83,18 @@ Preflight::~Preflight() = default; // the session stops what is left of its run;
 void Preflight::setCancelTimeouts(int interruptMs, int terminateMs) {
     m_interruptMs = interruptMs;
     m_terminateMs = terminateMs;
+}
+
+void Preflight::setInventory(const Assessment &assessment, const SiteProfile &site) {
+    const Inventory &inventory = assessment.config().inventory();
+    const Checkout &checkout = assessment.checkout();
+    // Outside a checkout there is no ansible.cfg of Kubespray's to honour: run from the inventory's folder.
+    m_root = checkout.hasRoot() ? checkout.root() : QFileInfo(inventory.hostsFilePath()).absolutePath();
+    m_hostsFile = inventory.hostsFilePath();
+    m_program = assessment.ansible() ? assessment.ansible()->playbookPath : QString();
+    m_kubesprayVersion = checkout.version() ? checkout.version()->toString() : QString();
+    m_logFolder = InventoryStore(inventory.directory()).runLogFolder();
+    m_inputs = Inputs::fromSite(site);
 }
 
 QString Preflight::installedPlaybookFolder() {

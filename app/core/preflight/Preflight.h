@@ -21,6 +21,7 @@
 
 namespace ksw {
 
+class Assessment;
 class SiteProfile;
 
 class Preflight : public QObject {
@@ -46,6 +47,10 @@ public:
     explicit Preflight(QObject *parent = nullptr);
     ~Preflight() override;
 
+    /// Everything an analysed inventory says about the run: the Kubespray root (or, outside a checkout, the hosts
+    /// file's folder: the preflight needs nothing of Kubespray's), the hosts file, ansible-playbook, the release,
+    /// the inventory's run-log folder, and the inputs from `site`.
+    void setInventory(const Assessment &assessment, const SiteProfile &site);
     void setKubesprayRoot(const QString &root) { m_root = root; }
     void setHostsFile(const QString &hostsFile) { m_hostsFile = hostsFile; }
     void setInputs(const Inputs &inputs) { m_inputs = inputs; }

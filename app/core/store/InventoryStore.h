@@ -19,6 +19,8 @@ public:
     explicit InventoryStore(const QString &inventoryDirectory);
 
     QString folder() const { return m_folder; }
+    /// Where the logs of playbook runs (deploy, preflight) and their task counts are kept.
+    QString runLogFolder() const { return m_folder + QStringLiteral("/runs"); }
     /// The site profile kept for this inventory; empty when none was kept yet.
     QString siteProfilePath() const;
     /// Keeps a copy of a site profile (atomically), so that later runs need not be told again.
