@@ -52,7 +52,7 @@ int runApply(const QStringList &arguments, Console console) {
     }
     const QString directory = assessment->config().inventory().directory();
     const ChangeSet changes = ChangeSet::fromFindings(assessment->findings());
-    const auto edit = InventoryEdit::prepare(directory, changes);
+    const auto edit = InventoryEdit::prepare(assessment->config().inventory(), changes);
     if (!edit) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(edit.error().toString()) << Qt::endl;
         return ExitError;

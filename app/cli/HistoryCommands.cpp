@@ -3,6 +3,7 @@
 #include "HistoryCommands.h"
 
 #include "kubespray/Inventory.h"
+#include "store/FileTransaction.h"
 #include "store/History.h"
 #include "store/InventoryEdit.h"
 
@@ -33,6 +34,13 @@ std::optional<int> inventoryFolder(QCommandLineParser &parser, const QString &co
         return ExitError;
     }
     folder = inventory->directory();
+    const auto recovery = FileTransaction::recover(folder);
+    if (!recovery) {
+        console.err << QCoreApplication::translate("Cli", "error: %1").arg(recovery.error().toString()) << Qt::endl;
+        return ExitError;
+    }
+    if (!recovery->summary().isEmpty())
+        console.err << recovery->summary() << Qt::endl;
     return std::nullopt;
 }
 

@@ -10,7 +10,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include "store/DurableFile.h"
 #include <QSet>
 #include <QStyledItemDelegate>
 
@@ -133,11 +133,9 @@ ServicesPage::ServicesPage(ksw::WizardSession *session, QWidget *parent)
                                                tr("Site profiles (*.yaml *.yml)"), QStringLiteral("site.yaml"));
         if (path.isEmpty())
             return;
-        QSaveFile file(path);
-        const QByteArray bytes = this->session()->site().toYaml();
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        if (auto problem = ksw::durable::write(path, this->session()->site().toYaml()))
             Dialogs::warning(this, tr("Export the site profile", "@title:window"),
-                             tr("Cannot write %1: %2").arg(path, file.errorString()));
+                             tr("Cannot write %1: %2").arg(path, problem->message));
     });
 }
 

@@ -3,6 +3,7 @@
 #include "analysis/Assessment.h"
 
 #include "analysis/Analyzer.h"
+#include "store/FileTransaction.h"
 #include "store/InventoryStore.h"
 
 #include <algorithm>
@@ -13,6 +14,16 @@ Expected<Assessment> Assessment::run(const Request &request) {
     auto inventory = Inventory::load(request.inventoryPath);
     if (!inventory)
         return inventory.error();
+    // A save killed half-way is completed or undone before anything reads the files.
+    const auto recovery = FileTransaction::recover(inventory->directory());
+    if (!recovery)
+        return recovery.error();
+    if (recovery->outcome != FileTransaction::Recovery::Outcome::NothingToDo) {
+        inventory = Inventory::load(request.inventoryPath);
+        if (!inventory)
+            return inventory.error();
+        inventory->addNote(recovery->summary());
+    }
 
     Assessment assessment;
     QString sitePath = request.siteProfilePath;

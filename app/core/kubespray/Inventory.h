@@ -53,6 +53,7 @@ public:
     const HostsFile &hostsFile() const { return m_hosts; }
     /// Things worth telling that are not problems (which file was chosen, legacy group names, ...).
     const QStringList &notes() const { return m_notes; }
+    void addNote(const QString &note) { m_notes.append(note); }
     /// A path relative to the inventory folder, for messages.
     QString displayPath(const QString &absolutePath) const;
 

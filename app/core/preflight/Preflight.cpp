@@ -16,7 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+#include "store/DurableFile.h"
 
 namespace ksw {
 
@@ -131,16 +131,11 @@ bool Preflight::writeInputs(QString *error) const {
         {QStringLiteral("dns_timeout"), m_inputs.dnsTimeoutMs / 1000.0},
         {QStringLiteral("http_timeout"), m_inputs.httpTimeoutMs / 1000.0},
     };
-    QSaveFile file(QDir(m_work->path()).filePath(kInputsFile));
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (auto problem =
+            durable::write(QDir(m_work->path()).filePath(kInputsFile),
+                           QJsonDocument(QJsonObject{{QStringLiteral("ksw_preflight"), inputs}}).toJson(QJsonDocument::Indented))) {
         *error =
-            QCoreApplication::translate("Preflight", "Cannot write the preflight inputs: %1").arg(file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("ksw_preflight"), inputs}}).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error =
-            QCoreApplication::translate("Preflight", "Cannot write the preflight inputs: %1").arg(file.errorString());
+            QCoreApplication::translate("Preflight", "Cannot write the preflight inputs: %1").arg(problem->message);
         return false;
     }
     return true;

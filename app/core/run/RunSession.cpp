@@ -10,7 +10,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
+#include "store/DurableFile.h"
 
 #include <algorithm>
 
@@ -116,11 +116,8 @@ bool RunSession::storeTaskCount(const QString &logFolder, const QString &playboo
         return false;
     QJsonObject counts = readCounts(logFolder);
     counts.insert(countsKey(playbook, kubesprayVersion), count);
-    QSaveFile file(QDir(logFolder).filePath(kTaskCountsFile));
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(QJsonDocument(counts).toJson(QJsonDocument::Indented));
-    return file.commit();
+    return !durable::write(QDir(logFolder).filePath(kTaskCountsFile),
+                           QJsonDocument(counts).toJson(QJsonDocument::Indented));
 }
 
 int RunSession::countListedTasks(const QByteArray &listTasksOutput) {

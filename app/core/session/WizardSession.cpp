@@ -153,7 +153,7 @@ void WizardSession::recompute() {
     m_edit.reset();
     m_editError.clear();
     Inventory::Overlay overlay;
-    const auto edit = InventoryEdit::prepare(inventoryDirectory(), m_changes);
+    const auto edit = InventoryEdit::prepare(config.inventory(), m_changes);
     if (edit) {
         m_edit = *edit;
         for (const InventoryEdit::FileEdit &file : m_edit->files())

@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #include "store/DeployRecord.h"
 
+#include "store/DurableFile.h"
+
 #include "kubespray/ClusterConfig.h"
 #include "yaml/YamlValues.h"
 
@@ -11,7 +13,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace ksw {
 
@@ -126,13 +127,11 @@ std::optional<Error> DeployRecord::save(const QString &dataFolder) const {
 
     const QString path = QDir(dataFolder).filePath(fileName());
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    if (!QDir().mkpath(dataFolder) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-        !file.commit())
-        return Error{
-            {path},
-            {},
-            QCoreApplication::translate("DeployRecord", "Cannot keep the deploy record: %1").arg(file.errorString())};
+    if (auto problem = durable::write(path, bytes))
+        return Error{{path},
+                     {},
+                     QCoreApplication::translate("DeployRecord", "Cannot keep the deploy record: %1")
+                         .arg(problem->message)};
     return std::nullopt;
 }
 

@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #include "store/History.h"
 
+#include "store/DurableFile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -10,8 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace ksw {
 
@@ -53,47 +56,87 @@ QList<History::Entry> History::entries() const {
         entry.id = name;
         entry.time = QDateTime::fromString(json.value(QStringLiteral("time")).toString(), Qt::ISODate);
         entry.reason = json.value(QStringLiteral("reason")).toString();
-        for (const QJsonValue &file : json.value(QStringLiteral("files")).toArray())
-            entry.files.append(file.toObject().value(QStringLiteral("path")).toString());
+        for (const QJsonValue &file : json.value(QStringLiteral("files")).toArray()) {
+            const QString path = file.toObject().value(QStringLiteral("path")).toString();
+            entry.files.append(path);
+            if (!file.toObject().value(QStringLiteral("existed")).toBool())
+                entry.absent.append(path);
+        }
         result.append(entry);
     }
     return result;
 }
 
 Expected<History::Entry> History::record(const QString &reason, const Snapshot &previous) {
-    const QList<Entry> existing = entries();
-    const int number = existing.isEmpty() ? 1 : existing.last().id.section(u'-', 0, 0).toInt() + 1;
+    auto entry = begin(reason, previous);
+    if (!entry)
+        return entry;
+    if (auto problem = complete(*entry)) {
+        discard(entry->id);
+        return *problem;
+    }
+    return entry;
+}
+
+Expected<History::Entry> History::begin(const QString &reason, const Snapshot &previous) {
+    // Numbered after every folder, completed or not, so that an id is never given twice.
+    int number = 0;
+    for (const QString &name : QDir(m_folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        number = std::max(number, name.section(u'-', 0, 0).toInt());
     Entry entry;
     entry.time = QDateTime::currentDateTimeUtc();
     entry.id = QStringLiteral("%1-%2")
-                   .arg(number, 4, 10, QLatin1Char('0'))
+                   .arg(number + 1, 4, 10, QLatin1Char('0'))
                    .arg(entry.time.toString(QStringLiteral("yyyyMMdd'T'HHmmss")));
     entry.reason = reason;
 
     const QString entryFolder = m_folder + QLatin1Char('/') + entry.id;
-    if (!QDir().mkpath(entryFolder))
-        return writeError(entryFolder, QCoreApplication::translate("History", "the folder cannot be created."));
-    QJsonArray files;
+    if (auto problem = durable::makeFolders(entryFolder))
+        return writeError(entryFolder, problem->message);
     for (auto it = previous.cbegin(); it != previous.cend(); ++it) {
-        QJsonObject file{{QStringLiteral("path"), it.key()}, {QStringLiteral("existed"), it.value().has_value()}};
-        if (it.value()) {
-            const QString copy = entryFolder + QStringLiteral("/files/") + it.key();
-            QDir().mkpath(QFileInfo(copy).absolutePath());
-            QSaveFile out(copy);
-            if (!out.open(QIODevice::WriteOnly) || out.write(*it.value()) != it.value()->size() || !out.commit())
-                return writeError(copy, out.errorString());
-        }
-        files.append(file);
         entry.files.append(it.key());
+        if (!it.value()) {
+            entry.absent.append(it.key());
+            continue;
+        }
+        const QString copy = entryFolder + QStringLiteral("/files/") + it.key();
+        if (auto problem = durable::write(copy, *it.value())) {
+            discard(entry.id);
+            return writeError(copy, problem->message);
+        }
     }
-    QSaveFile manifest(entryFolder + QLatin1Char('/') + ManifestName);
+    return entry;
+}
+
+std::optional<Error> History::complete(const Entry &entry) {
+    QJsonArray files;
+    for (const QString &path : entry.files) {
+        files.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("existed"), !entry.absent.contains(path)}});
+    }
+    const QString manifest = m_folder + QLatin1Char('/') + entry.id + QLatin1Char('/') + ManifestName;
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("time"), entry.time.toString(Qt::ISODate)},
-                                                      {QStringLiteral("reason"), reason},
+                                                      {QStringLiteral("reason"), entry.reason},
                                                       {QStringLiteral("files"), files}})
                                 .toJson();
-    if (!manifest.open(QIODevice::WriteOnly) || manifest.write(json) != json.size() || !manifest.commit())
-        return writeError(manifest.fileName(), manifest.errorString());
-    return entry;
+    if (auto problem = durable::write(manifest, json))
+        return writeError(manifest, problem->message);
+    return std::nullopt;
+}
+
+void History::discard(const QString &entryId) {
+    if (entryId.isEmpty() || entryId.contains(u'/'))
+        return;
+    QDir(m_folder + QLatin1Char('/') + entryId).removeRecursively();
+}
+
+QStringList History::incompleteEntries() const {
+    QStringList result;
+    const QDir dir(m_folder);
+    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (!QFileInfo::exists(dir.filePath(name + QLatin1Char('/') + ManifestName)))
+            result.append(name);
+    }
+    return result;
 }
 
 Expected<History::Snapshot> History::snapshot(const QString &entryId) const {

@@ -28,6 +28,7 @@ public:
         QDateTime time;
         QString reason;
         QStringList files;
+        QStringList absent; ///< those of `files` that did not exist then
     };
 
     explicit History(const QString &inventoryDirectory);
@@ -39,8 +40,18 @@ public:
 
     QString folder() const { return m_folder; }
     QList<Entry> entries() const;
-    /// Keeps `previous` (the files as they are before a write) as a new entry.
+    /// Keeps `previous` (the files as they are before a write) as a new entry: begin, then complete.
     Expected<Entry> record(const QString &reason, const Snapshot &previous);
+    /// The first half of record(): the copies, written and synced, in a new entry folder that entries() does not
+    /// list yet (it has no entry.json). A save keeps them before it replaces anything, so that a save killed
+    /// half-way can be rolled back from them.
+    Expected<Entry> begin(const QString &reason, const Snapshot &previous);
+    /// The second half: entry.json, which makes the entry part of the history.
+    std::optional<Error> complete(const Entry &entry);
+    /// Removes an entry folder that was begun but not completed (a save that failed or was rolled back).
+    void discard(const QString &entryId);
+    /// Entry folders never completed: what a save killed before it wrote its journal leaves behind.
+    QStringList incompleteEntries() const;
     /// What an entry kept.
     Expected<Snapshot> snapshot(const QString &entryId) const;
 

@@ -2,40 +2,19 @@
 // Part of Kubespray Wizard.
 #include "store/InventoryEdit.h"
 
+#include "kubespray/Inventory.h"
+#include "store/DurableFile.h"
+#include "store/FileTransaction.h"
 #include "util/UnifiedDiff.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace ksw {
 
 namespace {
-
-/// The file's bytes, or nothing when it does not exist.
-Expected<std::optional<QByteArray>> readIfExists(const QString &path) {
-    QFile file(path);
-    if (!file.exists())
-        return std::optional<QByteArray>();
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{{path},
-                     {},
-                     QCoreApplication::translate("InventoryEdit", "Cannot read the file: %1").arg(file.errorString())};
-    return std::optional<QByteArray>(file.readAll());
-}
-
-std::optional<Error> writeAtomically(const QString &path, const QByteArray &bytes) {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error{{path}, {}, QCoreApplication::translate("InventoryEdit", "Cannot create the folder.")};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{{path},
-                     {},
-                     QCoreApplication::translate("InventoryEdit", "Cannot write the file: %1").arg(file.errorString())};
-    return std::nullopt;
-}
 
 bool staysInside(const QString &directory, const QString &relative) {
     const QString cleaned = QDir::cleanPath(relative);
@@ -46,7 +25,15 @@ bool staysInside(const QString &directory, const QString &relative) {
 
 } // namespace
 
-Expected<InventoryEdit> InventoryEdit::prepare(const QString &inventoryDirectory, const ChangeSet &changes) {
+Expected<InventoryEdit> InventoryEdit::prepare(const Inventory &loaded, const ChangeSet &changes) {
+    Baseline baseline;
+    for (const Inventory::VarsFile &file : loaded.varsFiles())
+        baseline.insert(file.displayPath, file.document.bytes());
+    return prepare(loaded.directory(), changes, baseline);
+}
+
+Expected<InventoryEdit> InventoryEdit::prepare(const QString &inventoryDirectory, const ChangeSet &changes,
+                                               const Baseline &baseline) {
     InventoryEdit edit;
     edit.m_directory = QDir(inventoryDirectory).absolutePath();
     for (const QString &relative : changes.files()) {
@@ -55,9 +42,16 @@ Expected<InventoryEdit> InventoryEdit::prepare(const QString &inventoryDirectory
                          {},
                          QCoreApplication::translate("InventoryEdit", "This file lies outside the inventory folder.")};
         const QString path = edit.m_directory + QLatin1Char('/') + relative;
-        const auto current = readIfExists(path);
+        const auto current = durable::readIfExists(path);
         if (!current)
             return current.error();
+        // The proposal was computed from the bytes the inventory was read with; an edit made on disk since must
+        // not be overwritten by it.
+        if (baseline.contains(relative) && *current != std::optional<QByteArray>(baseline.value(relative)))
+            return Error{{path},
+                         {},
+                         QCoreApplication::translate("InventoryEdit", "The file changed on disk since it was read; "
+                                                                      "nothing was written. Load it again.")};
         FileEdit file;
         file.path = relative;
         file.existed = current->has_value();
@@ -88,27 +82,10 @@ QString InventoryEdit::unifiedDiff() const {
 }
 
 Expected<History::Entry> InventoryEdit::write(History &history, const QString &reason) const {
-    History::Snapshot previous;
-    for (const FileEdit &file : m_files) {
-        const QString path = m_directory + QLatin1Char('/') + file.path;
-        const auto now = readIfExists(path);
-        if (!now)
-            return now.error();
-        if (now->has_value() != file.existed || now->value_or(QByteArray()) != file.before)
-            return Error{{path},
-                         {},
-                         QCoreApplication::translate("InventoryEdit", "The file changed on disk since it was read; "
-                                                                      "nothing was written. Load it again.")};
-        previous.insert(file.path, *now);
-    }
-    const auto entry = history.record(reason, previous);
-    if (!entry)
-        return entry.error();
-    for (const FileEdit &file : m_files) {
-        if (auto problem = writeAtomically(m_directory + QLatin1Char('/') + file.path, file.after))
-            return *problem;
-    }
-    return entry;
+    QList<FileTransaction::Change> changes;
+    for (const FileEdit &file : m_files)
+        changes.append({file.path, file.existed ? std::optional<QByteArray>(file.before) : std::nullopt, file.after});
+    return FileTransaction(m_directory).commit(changes, history, reason);
 }
 
 Expected<History::Entry> InventoryEdit::restore(const QString &inventoryDirectory, History &history,
@@ -117,32 +94,27 @@ Expected<History::Entry> InventoryEdit::restore(const QString &inventoryDirector
     if (!kept)
         return kept.error();
     const QString directory = QDir(inventoryDirectory).absolutePath();
-    History::Snapshot current;
+    QList<FileTransaction::Change> changes;
+    bool differs = false;
     for (auto it = kept->cbegin(); it != kept->cend(); ++it) {
         if (!staysInside(directory, it.key()))
             return Error{{it.key()},
                          {},
                          QCoreApplication::translate("InventoryEdit", "This file lies outside the inventory folder.")};
-        const auto now = readIfExists(directory + QLatin1Char('/') + it.key());
+        const auto now = durable::readIfExists(directory + QLatin1Char('/') + it.key());
         if (!now)
             return now.error();
-        current.insert(it.key(), *now);
+        differs = differs || *now != it.value();
+        changes.append({it.key(), *now, it.value()});
     }
-    const auto entry =
-        history.record(QCoreApplication::translate("InventoryEdit", "before restoring %1").arg(entryId), current);
-    if (!entry)
-        return entry.error();
-    for (auto it = kept->cbegin(); it != kept->cend(); ++it) {
-        const QString path = directory + QLatin1Char('/') + it.key();
-        if (!it.value()) {
-            if (QFile::exists(path) && !QFile::remove(path))
-                return Error{{path}, {}, QCoreApplication::translate("InventoryEdit", "Cannot remove the file.")};
-            continue;
-        }
-        if (auto problem = writeAtomically(path, *it.value()))
-            return *problem;
-    }
-    return entry;
+    if (!differs)
+        return Error{{history.folder() + QLatin1Char('/') + entryId},
+                     {},
+                     QCoreApplication::translate("InventoryEdit", "The files are already as in version %1; "
+                                                                  "nothing was written.")
+                         .arg(entryId)};
+    return FileTransaction(directory).commit(
+        changes, history, QCoreApplication::translate("InventoryEdit", "before restoring %1").arg(entryId));
 }
 
 } // namespace ksw

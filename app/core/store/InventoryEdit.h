@@ -10,9 +10,12 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace ksw {
+
+class Inventory;
 
 /// A ChangeSet made concrete: each inventory file before and after, ready to review and write.
 class InventoryEdit {
@@ -25,9 +28,16 @@ public:
         QList<std::pair<QString, YamlDocument::Placement>> keys;
     };
 
+    /// The bytes each file had when the inventory was read, by path relative to the inventory folder.
+    using Baseline = QMap<QString, QByteArray>;
+
     /// Reads the files the changes touch and edits their text (YamlDocument::setValue). Nothing is written.
-    /// Fails, naming the file and key, when an edit is impossible.
-    static Expected<InventoryEdit> prepare(const QString &inventoryDirectory, const ChangeSet &changes);
+    /// Fails, naming the file and key, when an edit is impossible, or when a file of `baseline` no longer has
+    /// those bytes (the changes were computed from them).
+    static Expected<InventoryEdit> prepare(const QString &inventoryDirectory, const ChangeSet &changes,
+                                           const Baseline &baseline = {});
+    /// The same, with the bytes `loaded` was read with as the baseline.
+    static Expected<InventoryEdit> prepare(const Inventory &loaded, const ChangeSet &changes);
 
     QString inventoryDirectory() const { return m_directory; }
     /// The files whose bytes change.
@@ -36,12 +46,12 @@ public:
     /// One unified diff for all files.
     QString unifiedDiff() const;
 
-    /// Keeps the current files in `history`, then writes each atomically. Refuses, writing nothing, when a
-    /// file changed on disk since prepare().
+    /// Keeps the current files in `history`, then writes them all or none (FileTransaction). Refuses, writing
+    /// nothing, when a file changed on disk since prepare().
     Expected<History::Entry> write(History &history, const QString &reason) const;
 
-    /// Puts back the files an entry kept (deleting those that did not exist then); the files as they are now
-    /// are kept as a new entry first.
+    /// Puts back the files an entry kept (deleting those that did not exist then), all or none; the files as
+    /// they are now are kept as a new entry.
     static Expected<History::Entry> restore(const QString &inventoryDirectory, History &history,
                                             const QString &entryId);
 

@@ -2,12 +2,12 @@
 // Part of Kubespray Wizard.
 #include "store/InventoryStore.h"
 
+#include "store/DurableFile.h"
 #include "store/History.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace ksw {
 
@@ -21,13 +21,11 @@ QString InventoryStore::siteProfilePath() const {
 
 std::optional<Error> InventoryStore::keepSiteProfile(const QByteArray &bytes) {
     const QString path = m_folder + QStringLiteral("/site.yaml");
-    QSaveFile file(path);
-    if (!QDir().mkpath(m_folder) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-        !file.commit())
-        return Error{
-            {path},
-            {},
-            QCoreApplication::translate("InventoryStore", "Cannot keep the site profile: %1").arg(file.errorString())};
+    if (auto problem = durable::write(path, bytes))
+        return Error{{path},
+                     {},
+                     QCoreApplication::translate("InventoryStore", "Cannot keep the site profile: %1")
+                         .arg(problem->message)};
     return std::nullopt;
 }
 
