@@ -58,20 +58,26 @@ int runApply(const QStringList &arguments, Console console) {
         return ExitError;
     }
 
-    // The site profile given now is kept for this inventory, so later runs (and re-deploys) need not be told.
-    if (parser.isSet(inventoryOptions.site) && !parser.isSet(dryRunOption)) {
+    // The site profile given now is kept for this inventory, so later runs (and re-deploys) need not be told; only
+    // once the inventory is saved, so that a failed apply changes nothing at all.
+    const auto keepSiteProfile = [&]() -> std::optional<int> {
+        if (!parser.isSet(inventoryOptions.site) || parser.isSet(dryRunOption))
+            return std::nullopt;
         QFile site(parser.value(inventoryOptions.site));
-        if (site.open(QIODevice::ReadOnly)) {
-            if (auto problem = InventoryStore(directory).keepSiteProfile(site.readAll())) {
-                console.err << QCoreApplication::translate("Cli", "error: %1").arg(problem->toString()) << Qt::endl;
-                return ExitError;
-            }
+        if (!site.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        if (auto problem = InventoryStore(directory).keepSiteProfile(site.readAll())) {
+            console.err << QCoreApplication::translate("Cli", "error: %1").arg(problem->toString()) << Qt::endl;
+            return ExitError;
         }
-    }
+        return std::nullopt;
+    };
 
     const QStringList remaining = unfixable(assessment->findings());
     if (edit->isEmpty()) {
         console.out << QCoreApplication::translate("Cli", "Nothing to change.") << Qt::endl;
+        if (const auto exit = keepSiteProfile())
+            return *exit;
     } else {
         console.out << edit->unifiedDiff();
         if (parser.isSet(dryRunOption)) {
@@ -93,6 +99,8 @@ int runApply(const QStringList &arguments, Console console) {
                                                               "in %2.")
                                .arg(entry->id, QDir::toNativeSeparators(history.folder()))
                         << Qt::endl;
+            if (const auto exit = keepSiteProfile())
+                return *exit;
         }
     }
     if (!remaining.isEmpty()) {

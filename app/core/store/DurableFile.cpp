@@ -198,11 +198,22 @@ Expected<std::optional<QByteArray>> readIfExists(const QString &path) {
     return std::optional<QByteArray>(std::move(bytes));
 }
 
-void step(const char *) {
+namespace {
+std::function<void(const char *)> &stepObserver() {
+    static std::function<void(const char *)> observer;
+    return observer;
+}
+} // namespace
+
+void step(const char *what) {
     static const int killAt = qEnvironmentVariableIntValue("KSW_TEST_KILL_AT_STEP");
     static int count = 0;
     if (killAt > 0 && ++count == killAt)
         ::kill(::getpid(), SIGKILL);
+    if (stepObserver())
+        stepObserver()(what);
 }
+
+void setStepObserver(std::function<void(const char *what)> observer) { stepObserver() = std::move(observer); }
 
 } // namespace ksw::durable

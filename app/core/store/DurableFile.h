@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <sys/types.h>
 
@@ -64,6 +65,8 @@ Expected<std::optional<QByteArray>> readIfExists(const QString &path);
 /// environment variable KSW_TEST_KILL_AT_STEP is N, the process kills itself with SIGKILL just before step N,
 /// as a power cut would. Unset in every normal run.
 void step(const char *what);
+/// The in-process form of the seam, for tests: called with each step's name just before it is taken.
+void setStepObserver(std::function<void(const char *what)> observer);
 
 } // namespace durable
 

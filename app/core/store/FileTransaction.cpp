@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -233,12 +234,13 @@ void removeCreatedFolders(const QStringList &folders) {
         durable::removeFolderIfEmpty(*it);
 }
 
-/// Removes the leftovers of killed single-file writes (hidden temporaries) in `folder`.
+/// Removes the leftovers of killed single-file writes (hidden temporaries) anywhere below `folder`.
 void sweepTemporaries(const QString &folder) {
-    const QDir dir(folder);
-    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
-        if (durable::isTemporaryName(name))
-            (void)durable::remove(dir.filePath(name));
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (durable::isTemporaryName(it.fileName()))
+            (void)durable::remove(path);
     }
 }
 
