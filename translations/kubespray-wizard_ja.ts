@@ -1286,6 +1286,100 @@ Nothing in the inventory folder is changed.</source>
     </message>
 </context>
 <context>
+    <name>DurableFile</name>
+    <message>
+        <source>Cannot open the folder to sync it: %1</source>
+        <translation>フォルダを同期のために開けません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot sync the folder: %1</source>
+        <translation>フォルダをディスクに同期できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the file: %1</source>
+        <translation>ファイルを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>ファイルを書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read back the file: %1</source>
+        <translation>書き込んだファイルを確認できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot give the file its owner and group back: %1</source>
+        <translation>ファイルの所有者とグループを元どおりにできません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot give the file its permissions back: %1</source>
+        <translation>ファイルのアクセス権を元どおりにできません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the file to disk: %1</source>
+        <translation>ファイルをディスクに書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>The written file is incomplete: %1</source>
+        <translation>書き込んだファイルが不完全です: %1</translation>
+    </message>
+    <message>
+        <source>Cannot replace the file: %1</source>
+        <translation>ファイルを置き換えられません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the file: %1</source>
+        <translation>ファイルを削除できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder: %1</source>
+        <translation>フォルダを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>ファイルを読み込めません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FileTransaction</name>
+    <message>
+        <source>The file changed on disk since it was read; nothing was written. Load it again.</source>
+        <translation>読み込んだ後にファイルがディスク上で変更されたため、何も書き込みませんでした。もう一度読み込んでください。</translation>
+    </message>
+    <message>
+        <source>Cannot replace the file: %1</source>
+        <translation>ファイルを置き換えられません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the file: %1</source>
+        <translation>ファイルを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the file: %1</source>
+        <translation>ファイルを削除できません: %1</translation>
+    </message>
+    <message>
+        <source>An interrupted save was completed: %1.</source>
+        <translation>中断された保存を完了しました: %1。</translation>
+    </message>
+    <message>
+        <source>An interrupted save was undone; the files are as they were before it: %1.</source>
+        <translation>中断された保存を取り消しました。ファイルは保存前の状態です: %1。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else since, and left as they are: %1.</source>
+        <translation>その後ほかから変更されたため、そのままにしたファイル: %1。</translation>
+    </message>
+    <message>
+        <source>Nothing to write: the files already hold these contents.</source>
+        <translation>書き込むものはありません。ファイルはすでにこの内容です。</translation>
+    </message>
+    <message>
+        <source>The journal of an interrupted save cannot be read; the inventory may be half written. Compare it with the history, then remove this file.</source>
+        <translation>中断された保存のジャーナルを読み込めません。インベントリが書きかけの可能性があります。履歴と比べてから、このファイルを削除してください。</translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
         <source>Variables and their shapes change between Kubespray releases. Open the inventory inside its Kubespray checkout, or give the version with --kubespray-version.</source>
@@ -1674,10 +1768,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>変更前のバージョンを保存できません: %1</translation>
     </message>
     <message>
-        <source>the folder cannot be created.</source>
-        <translation>フォルダを作成できません。</translation>
-    </message>
-    <message>
         <source>There is no version “%1”.</source>
         <translation>保存済みのバージョン「%1」はありません。</translation>
     </message>
@@ -1791,18 +1881,6 @@ Nothing in the inventory folder is changed.</source>
 <context>
     <name>InventoryEdit</name>
     <message>
-        <source>Cannot read the file: %1</source>
-        <translation>ファイルを読み込めません: %1</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder.</source>
-        <translation>フォルダを作成できません。</translation>
-    </message>
-    <message>
-        <source>Cannot write the file: %1</source>
-        <translation>ファイルを書き込めません: %1</translation>
-    </message>
-    <message>
         <source>This file lies outside the inventory folder.</source>
         <translation>このファイルはインベントリのフォルダの外にあります。</translation>
     </message>
@@ -1815,8 +1893,8 @@ Nothing in the inventory folder is changed.</source>
         <translation>%1を復元する前</translation>
     </message>
     <message>
-        <source>Cannot remove the file.</source>
-        <translation>ファイルを削除できません。</translation>
+        <source>The files are already as in version %1; nothing was written.</source>
+        <translation>ファイルはすでにバージョン %1 と同じです。何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
