@@ -1877,6 +1877,18 @@ Nothing in the inventory folder is changed.</source>
         <source>group %1</source>
         <translation>グループ%1</translation>
     </message>
+    <message>
+        <source>This path is a loop of symbolic links.</source>
+        <translation>このパスはシンボリックリンクがループしています。</translation>
+    </message>
+    <message>
+        <source>This symbolic link points to %1, which does not exist.</source>
+        <translation>このシンボリックリンクの参照先 %1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a hosts file.</source>
+        <translation>これはフォルダで、hostsファイルではありません。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryEdit</name>
@@ -3683,6 +3695,10 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Editing %1 would change this key too; nothing was changed.</source>
         <translation>%1を編集するとこのキーも変わってしまうため、何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>This value is nested too deeply to be read (Ansible cannot read it either).</source>
+        <translation>この値は入れ子が深すぎて読み込めません（Ansibleも読み込めません）。</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,7 @@ private slots:
     void precedenceAgreesWithAnsible();
     void badInput_data();
     void badInput();
+    void symbolicLinkMistakes();
 
 private:
     /// The precedence inventory: hosts-file vars, group_vars/all, group_vars/k8s_cluster, an ignored all.yml.
@@ -870,6 +871,14 @@ void TestInventory::badInput_data() {
         << Files{{u"inv/hosts.yaml"_s, "all:\n  hosts:\n    node1:\n"},
                  {u"inv/group_vars/k8s_cluster/k8s-cluster.yml"_s, "---\n- kube_pods_subnet: 10.0.0.0/16\n"}}
         << u"group_vars/k8s_cluster/k8s-cluster.yml"_s << 2 << 1 << QString() << u"mapping"_s;
+    QTest::newRow("group_vars file nested too deeply")
+        << u"inv"_s
+        << Files{{u"inv/hosts.yaml"_s, "all:\n  hosts:\n    node1:\n"},
+                 {u"inv/group_vars/all/deep.yml"_s, "a: 1\ndeep: " + QByteArray(3000, '[') + QByteArray(3000, ']') + "\n"}}
+        << u"group_vars/all/deep.yml"_s << 2 << 3006 << QString() << u"nested too deeply"_s;
+    QTest::newRow("hosts.yaml that is a folder")
+        << u"inv"_s << Files{{u"inv/hosts.yaml/README"_s, "not a hosts file\n"}} << u"inv/hosts.yaml"_s << 0 << 0
+        << QString() << u"is a folder"_s;
     QTest::newRow("hosts file with no hosts (v2.25 sample inventory.ini)")
         << u"v2.25/inventory.ini"_s << Files{} << u"v2.25/inventory.ini"_s << 0 << 0 << QString() << u"no host"_s;
     QTest::newRow("hosts.yaml with only groups")
@@ -934,6 +943,19 @@ void TestInventory::badInput() {
     QVERIFY(error.toString().startsWith(error.where.toString() + u": "_s));
     if (error.where.line > 0)
         QVERIFY(error.toString().contains(u"%1:%2"_s.arg(file).arg(error.where.line)));
+}
+
+// A loop of symbolic links and a link to nothing are named as what they are, not as a missing path.
+void TestInventory::symbolicLinkMistakes() {
+    QTemporaryDir dir;
+    QVERIFY(QFile::link(dir.filePath(u"loop"_s), dir.filePath(u"loop"_s)));
+    QVERIFY(QFile::link(dir.filePath(u"nowhere"_s), dir.filePath(u"dangling"_s)));
+    const auto loop = Inventory::load(dir.filePath(u"loop"_s));
+    QVERIFY(!loop);
+    QVERIFY2(loop.error().message.contains(u"loop of symbolic links"_s), qPrintable(loop.error().message));
+    const auto dangling = Inventory::load(dir.filePath(u"dangling"_s));
+    QVERIFY(!dangling);
+    QVERIFY2(dangling.error().message.contains(dir.filePath(u"nowhere"_s)), qPrintable(dangling.error().message));
 }
 
 } // namespace ksw

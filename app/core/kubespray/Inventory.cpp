@@ -10,6 +10,9 @@
 #include <QMap>
 #include <QSet>
 
+#include <cerrno>
+#include <sys/stat.h>
+
 namespace ksw {
 
 namespace {
@@ -42,8 +45,18 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
     Inventory inventory;
     inventory.m_overlay = overlay;
     const QFileInfo info(path);
-    if (!info.exists())
+    if (!info.exists()) {
+        // A symbolic link that leads nowhere is not the same mistake as a wrong path.
+        struct stat target {};
+        if (info.isSymLink() && ::stat(QFile::encodeName(path).constData(), &target) != 0 && errno == ELOOP)
+            return Error{{path}, {}, QCoreApplication::translate("Inventory", "This path is a loop of symbolic links.")};
+        if (info.isSymLink())
+            return Error{{path},
+                         {},
+                         QCoreApplication::translate("Inventory", "This symbolic link points to %1, which does not exist.")
+                             .arg(info.symLinkTarget())};
         return Error{{path}, {}, QCoreApplication::translate("Inventory", "No such file or folder.")};
+    }
 
     QString hostsPath;
     if (info.isDir()) {
@@ -56,6 +69,15 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
         for (const QString &name : {QStringLiteral("inventory.ini"), QStringLiteral("hosts.ini")}) {
             if (iniHosts.isEmpty() && QFileInfo(dir.filePath(name)).isFile())
                 iniHosts = dir.filePath(name);
+        }
+        if (yamlHosts.isEmpty() && iniHosts.isEmpty()) {
+            for (const QString &name : {QStringLiteral("hosts.yaml"), QStringLiteral("hosts.yml"),
+                                        QStringLiteral("inventory.ini"), QStringLiteral("hosts.ini")}) {
+                if (QFileInfo(dir.filePath(name)).isDir())
+                    return Error{{dir.filePath(name)},
+                                 {},
+                                 QCoreApplication::translate("Inventory", "This is a folder, not a hosts file.")};
+            }
         }
         if (yamlHosts.isEmpty() && iniHosts.isEmpty())
             return Error{{path},

@@ -4,6 +4,8 @@
 
 #include "yaml/YamlEmit.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
@@ -20,6 +22,43 @@ SourceLocation locationOf(const QString &path, const YAML::Mark &mark) {
     if (mark.is_null())
         return {path, 0, 0};
     return {path, mark.line + 1, mark.column + 1};
+}
+
+/// Where the flow brackets ([ and {, outside quotes and comments) first reach their deepest level: one pass.
+SourceLocation deepestNesting(const QString &path, const QByteArray &bytes) {
+    int depth = 0, deepest = 0, line = 1, column = 0, deepestLine = 1, deepestColumn = 1;
+    char quote = 0;
+    bool comment = false;
+    for (const char c : bytes) {
+        ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+            comment = false;
+            continue;
+        }
+        if (comment)
+            continue;
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            comment = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > deepest) {
+                deepest = depth;
+                deepestLine = line;
+                deepestColumn = column;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return SourceLocation{path, deepestLine, deepestColumn};
 }
 
 void collectDuplicates(const YAML::Node &node, const QString &path, QList<YamlDocument::DuplicateKey> &out) {
@@ -155,6 +194,11 @@ Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QStrin
     YAML::Node root;
     try {
         root = YAML::Load(std::string(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    } catch (const YAML::DeepRecursion &) {
+        // yaml-cpp marks the end of the line; the place worth showing is where the nesting gets deepest.
+        return Error{deepestNesting(path, bytes), {},
+                     QCoreApplication::translate("Yaml", "This value is nested too deeply to be read (Ansible "
+                                                         "cannot read it either).")};
     } catch (const YAML::Exception &e) {
         return Error{
             locationOf(path, e.mark),
