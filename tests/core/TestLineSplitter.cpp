@@ -82,6 +82,7 @@ private slots:
     void utf8ByteByByte();
     void invalidUtf8_data();
     void invalidUtf8();
+    void invalidUtf8EveryTwoCuts();
     void overLongLine();
     void overLongLineKeepsSurrogatePairs();
     void endlessLineStaysBounded();
@@ -202,11 +203,25 @@ void TestLineSplitter::invalidUtf8_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QStringList>("expected");
 
+    // One U+FFFD per maximal subpart of a broken sequence (Utf8Decoder), wherever the reads cut it.
     const QString bad(QChar::ReplacementCharacter);
     QTest::newRow("invalid byte") << QByteArray("ok \xff end\n") << QStringList{u"ok "_s + bad + u" end"_s};
     QTest::newRow("lone continuation byte") << QByteArray("a\x80z\n") << QStringList{u"a"_s + bad + u"z"_s};
+    QTest::newRow("two continuation bytes") << QByteArray("a\x80\xbfz\n") << QStringList{u"a"_s + bad + bad + u"z"_s};
     QTest::newRow("latin-1 from an old host") << QByteArray("caf\xe9\n") << QStringList{u"caf"_s + bad};
+    QTest::newRow("two broken leads before newline") << QByteArray("\xcf\xce\n") << QStringList{bad + bad};
+    QTest::newRow("truncated sequence before an emoji")
+        << QByteArray("a\xe2\x82\xf0\x9f\x98\x80z\n") << QStringList{u"a"_s + bad + u"\U0001F600z"_s};
     QTest::newRow("truncated before newline") << QByteArray("\xe6\x97\n次\n") << QStringList{bad, u"次"_s};
+    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf/\n") << QStringList{bad + bad + u"/"_s};
+    QTest::newRow("overlong three bytes") << QByteArray("\xe0\x80\xafx\n") << QStringList{bad + bad + bad + u"x"_s};
+    QTest::newRow("encoded surrogate") << QByteArray("\xed\xa0\x80x\n") << QStringList{bad + bad + bad + u"x"_s};
+    QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80x\n")
+                                    << QStringList{bad + bad + bad + bad + u"x"_s};
+    QTest::newRow("F5 to FF") << QByteArray("\xf5\xf8\xfc\xfe\n") << QStringList{bad + bad + bad + bad};
+    QTest::newRow("four-byte lead cut by ASCII") << QByteArray("\xf0\x9f\x98ok\n") << QStringList{bad + u"ok"_s};
+    QTest::newRow("valid mix") << QByteArray("\xc3\xa9\xe6\xac\xa1\xf0\x9f\x98\x80\n")
+                               << QStringList{u"é次\U0001F600"_s};
     QTest::newRow("truncated at end of stream") << QByteArray("tail \xe6\x97") << QStringList{u"tail "_s + bad};
     QTest::newRow("truncated alone at end of stream") << QByteArray("line\n\xe6") << QStringList{u"line"_s, bad};
 }
@@ -215,16 +230,37 @@ void TestLineSplitter::invalidUtf8() {
     QFETCH(QByteArray, input);
     QFETCH(QStringList, expected);
     const QList<Piece> whole = splitAll({input});
-    // How many U+FFFD a broken sequence gives is the decoder's business; one or more, and the
-    // text around it intact.
-    QStringList normalized = describe(whole);
-    const QString bad(QChar::ReplacementCharacter);
-    for (QString &line : normalized)
-        while (line.contains(bad + bad))
-            line.replace(bad + bad, bad);
-    QCOMPARE(normalized, expected);
+    QCOMPARE(describe(whole), expected);
+    // Cut once at every offset, cut at every byte, and cut at random places (fixed seed): the same pieces.
     for (qsizetype offset = 0; offset <= input.size(); ++offset)
-        QCOMPARE(describe(splitAt(input, offset)), describe(whole));
+        QCOMPARE(describe(splitAt(input, offset)), expected);
+    QList<QByteArray> bytes;
+    for (char c : input)
+        bytes.append(QByteArray(1, c));
+    QCOMPARE(describe(splitAll(bytes)), expected);
+    QRandomGenerator random(42);
+    for (int round = 0; round < 50; ++round) {
+        QList<QByteArray> chunks;
+        for (qsizetype at = 0; at < input.size();) {
+            const qsizetype length = std::min<qsizetype>(input.size() - at, random.bounded(1, 4));
+            chunks.append(input.sliced(at, length));
+            at += length;
+        }
+        QCOMPARE(describe(splitAll(chunks)), expected);
+    }
+}
+
+// Every two-way and three-way cut of a stream full of broken sequences next to valid ones gives the same pieces.
+void TestLineSplitter::invalidUtf8EveryTwoCuts() {
+    const QByteArray input("\xcf\xce\na\xe2\x82\xf0\x9f\x98\x80z\r\xed\xa0\x80\xc3\xa9\r\n\xf4\x90\x80\xe6\x97");
+    const QStringList whole = describe(splitAll({input}, 3));
+    for (qsizetype first = 0; first <= input.size(); ++first) {
+        for (qsizetype second = first; second <= input.size(); ++second) {
+            const QList<QByteArray> chunks{input.first(first), input.sliced(first, second - first),
+                                           input.sliced(second)};
+            QCOMPARE(describe(splitAll(chunks, 3)), whole);
+        }
+    }
 }
 
 void TestLineSplitter::overLongLine() {

@@ -10,71 +10,28 @@ LineSplitter::LineSplitter(qsizetype maxLineLength)
     : m_maxLineLength(std::max<qsizetype>(maxLineLength, 2)) // 2: room for a surrogate pair
 {}
 
-namespace {
-
-// The length of the UTF-8 sequence that `lead` starts; 1 for ASCII and for bytes that start none.
-qsizetype sequenceLength(unsigned char lead) {
-    if (lead >= 0xc2 && lead <= 0xdf)
-        return 2;
-    if (lead >= 0xe0 && lead <= 0xef)
-        return 3;
-    if (lead >= 0xf0 && lead <= 0xf4)
-        return 4;
-    return 1;
-}
-
-// How many bytes at the end of `bytes` start a UTF-8 sequence that the next read must finish.
-qsizetype unfinishedTail(QByteArrayView bytes) {
-    const qsizetype size = bytes.size();
-    for (qsizetype back = 1; back <= std::min<qsizetype>(size, 4); ++back) {
-        const auto byte = static_cast<unsigned char>(bytes[size - back]);
-        if ((byte & 0xc0) == 0x80)
-            continue; // a continuation byte: look further back for the lead
-        return back < sequenceLength(byte) ? back : 0;
-    }
-    return 0;
-}
-
-} // namespace
-
 QList<LineSplitter::Piece> LineSplitter::feed(QByteArrayView bytes) {
     QList<Piece> out;
     if (bytes.isEmpty())
         return out;
-    // The decoder is only ever given whole sequences: Qt 6.4's stateful decoder drops a sequence
-    // still unfinished at the end of the stream, and turns a broken sequence into a different
-    // number of U+FFFD depending on where the reads cut it. Holding the tail back ourselves makes
-    // the text independent of how the pipe happened to cut the bytes.
-    QByteArray joined;
-    QByteArrayView data = bytes;
-    if (!m_tail.isEmpty()) {
-        joined = m_tail + bytes.toByteArray();
-        data = joined;
-    }
-    const qsizetype tail = unfinishedTail(data);
-    QByteArray newTail = data.last(tail).toByteArray();
-    data.chop(tail);
-    if (!data.isEmpty())
-        split(QString(m_decoder.decode(data)), out);
-    m_tail = std::move(newTail);
+    QString text;
+    m_decoder.decode(bytes, text);
+    if (!text.isEmpty())
+        split(text, out);
     return out;
 }
 
 QList<LineSplitter::Piece> LineSplitter::flush() {
     QList<Piece> out;
-    if (!m_tail.isEmpty()) { // the stream ended inside a character
-        QString rest = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless).decode(m_tail);
-        if (rest.isEmpty())
-            rest = QChar(QChar::ReplacementCharacter);
+    QString rest; // the stream ended inside a character: one U+FFFD
+    m_decoder.finish(rest);
+    if (!rest.isEmpty())
         split(rest, out);
-        m_tail.clear();
-    }
     if (!m_line.isEmpty()) // a lone "\r" after the last newline adds no line
         emitLine(true, out);
     m_pendingReturn = false;
     m_previousOpen = false;
     m_line.clear();
-    m_decoder.resetState();
     return out;
 }
 

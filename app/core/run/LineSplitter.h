@@ -2,11 +2,12 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include "run/Utf8Decoder.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
-#include <QStringDecoder>
 
 namespace ksw {
 
@@ -14,8 +15,8 @@ namespace ksw {
 ///
 /// Like the channel buffer behind Qt Creator's output pane: one persistent UTF-8 decoder for the
 /// whole stream, so a character cut between two reads decodes correctly (invalid bytes become
-/// U+FFFD; the decoder is handed whole sequences only, so the text never depends on where the
-/// reads cut the bytes), and a buffer for the line that has not ended yet. "\n" and "\r\n" end a
+/// U+FFFD by one rule, Utf8Decoder's, so the text never depends on where the reads cut the
+/// bytes), and a buffer for the line that has not ended yet. "\n" and "\r\n" end a
 /// line. A lone "\r" (a progress bar redrawing itself) ends a line that the next piece overwrites:
 /// the whole line is replaced, as in Qt Creator, not overtyped character by character as in a
 /// terminal. Runs of "\r" count as one ("\r\r\n" is a line end). A line longer than
@@ -58,8 +59,7 @@ private:
     void append(QStringView text, QList<Piece> &out);
     void emitLine(bool complete, QList<Piece> &out);
 
-    QStringDecoder m_decoder{QStringDecoder::Utf8};
-    QByteArray m_tail; // the start of a character whose other bytes have not been read yet
+    Utf8Decoder m_decoder;
     QString m_line;
     qsizetype m_maxLineLength;
     bool m_pendingReturn = false; // the buffered line ended with "\r"; is it "\r\n" or an overwrite?
