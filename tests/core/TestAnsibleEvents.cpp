@@ -5,6 +5,8 @@
 #include "run/AnsibleEvents.h"
 
 #include <QObject>
+
+#include <algorithm>
 #include <QTest>
 
 using ksw::AnsibleEvent;
@@ -363,6 +365,35 @@ private slots:
         QFETCH(QByteArray, output);
         QFETCH(QStringList, expected);
         QCOMPARE(normalized(parseText(output)), expected);
+    }
+
+    // 200 MB of output without a newline, read in 64 KiB pieces: the parser keeps at most its line limit and goes on
+    // with the next line. (Before, it kept the whole line and looked for the newline from its start on every read.)
+    void endlessLineStaysBounded() {
+        TextEventParser parser;
+        parser.feed("TASK [t] ***\n");
+        const QByteArray chunk(64 * 1024, 'x');
+        qsizetype mostKept = 0;
+        for (int i = 0; i < 200 * 16; ++i) {
+            parser.feed(chunk);
+            mostKept = std::max(mostKept, parser.pendingBytes());
+        }
+        QVERIFY(mostKept <= ksw::ByteLines::DefaultMaxLineBytes);
+        parser.feed("\nok: [n1]\n");
+        parser.finish();
+        const QStringList events = normalized(parser.takeEvents());
+        QVERIFY2(events.contains(QStringLiteral("host_result|n1|t|ok|")), qPrintable(events.join(u'\n')));
+    }
+
+    // A failure line of 1 MB holding "=> {" a quarter of a million times: parsed in linear time (a hang fails by the
+    // test's time-out), the message taken from the text after the first arrow.
+    void failureLineFullOfArrows() {
+        QByteArray line("fatal: [n1]: FAILED! => ");
+        line += QByteArray("=> {").repeated(256 * 1024);
+        const QList<AnsibleEvent> events = parseText("TASK [t] ***\n" + line + "\n");
+        QCOMPARE(events.size(), 3);
+        QCOMPARE(events.last().status, HostStatus::Failed);
+        QVERIFY(events.last().message.startsWith(QStringLiteral("=> {")));
     }
 };
 

@@ -102,8 +102,11 @@ QString failureMessage(const QJsonObject &result) {
 
 /// The JSON object that follows "=> " in a result line, or nothing.
 std::optional<QJsonObject> resultObject(const QString &rest) {
+    // The result follows the first "=> {" unless an item's text holds one too; a few tries cover that, and keep
+    // a line full of "=> {" (a task's output quoted in its result) from costing a JSON parse per occurrence.
+    constexpr int MaxTries = 4;
     qsizetype from = 0;
-    while (true) {
+    for (int tries = 0; tries < MaxTries; ++tries) {
         const qsizetype at = rest.indexOf(QLatin1String("=> {"), from);
         if (at < 0)
             return std::nullopt;
@@ -113,6 +116,7 @@ std::optional<QJsonObject> resultObject(const QString &rest) {
             return document.object();
         from = at + 1;
     }
+    return std::nullopt;
 }
 
 QString messageOf(const QString &rest) {
@@ -279,16 +283,7 @@ QByteArray TextEventParser::cleanLine(QByteArrayView line) {
 }
 
 void TextEventParser::feed(QByteArrayView chunk) {
-    m_buffer.append(chunk.data(), chunk.size());
-    qsizetype start = 0;
-    while (true) {
-        const qsizetype end = m_buffer.indexOf('\n', start);
-        if (end < 0)
-            break;
-        feedLine(QByteArrayView(m_buffer).sliced(start, end - start));
-        start = end + 1;
-    }
-    m_buffer.remove(0, start);
+    m_lines.feed(chunk, [this](QByteArrayView line, bool) { feedLine(line); });
 }
 
 void TextEventParser::feedLine(QByteArrayView line) {
@@ -296,11 +291,7 @@ void TextEventParser::feedLine(QByteArrayView line) {
 }
 
 void TextEventParser::finish() {
-    if (!m_buffer.isEmpty()) {
-        const QByteArray rest = m_buffer;
-        m_buffer.clear();
-        feedLine(rest);
-    }
+    m_lines.finish([this](QByteArrayView line, bool) { feedLine(line); });
     endTask();
     if (m_inRecap)
         endRecap();

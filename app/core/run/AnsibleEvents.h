@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include "run/ByteLines.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -86,6 +88,9 @@ public:
     /// The events found since the last call.
     QList<AnsibleEvent> takeEvents();
 
+    /// The bytes held for a line that has not ended (bounded by ByteLines::DefaultMaxLineBytes).
+    qsizetype pendingBytes() const { return m_lines.pendingSize(); }
+
     /// A line without ANSI escape sequences and with only what follows its last carriage return.
     static QByteArray cleanLine(QByteArrayView line);
 
@@ -110,7 +115,7 @@ private:
     void emitPending(const Pending &pending);
     Pending &pendingFor(const QString &host, bool items);
 
-    QByteArray m_buffer;
+    ByteLines m_lines;
     QList<AnsibleEvent> m_events;
     bool m_playbookStarted = false;
     bool m_inRecap = false;

@@ -152,11 +152,11 @@ bool RunSession::start(QString *error) {
     m_model.clear();
     m_events.close();
     m_eventsPath.clear();
-    m_eventsBuffer.clear();
+    m_eventLines = ByteLines();
     m_source = EventSource::Undecided;
     m_text = TextEventParser();
     m_textHeld.clear();
-    m_stdoutBuffer.clear();
+    m_stdoutSplitter = ByteLines();
     m_stderrTail.clear();
     m_stdoutLines = 0;
     m_banner.clear();
@@ -268,35 +268,33 @@ void RunSession::cancel() {
 
 void RunSession::onStdout(const QByteArray &data) {
     emit outputData(data, QProcess::StandardOutput);
-    m_stdoutBuffer += data;
-    qsizetype begin = 0;
-    for (qsizetype end = m_stdoutBuffer.indexOf('\n'); end >= 0; end = m_stdoutBuffer.indexOf('\n', begin)) {
-        const QByteArray line = TextEventParser::cleanLine(QByteArrayView(m_stdoutBuffer).sliced(begin, end - begin));
-        const QString banner = bannerName(line);
-        if (!banner.isEmpty()) {
-            m_banner = banner;
-            m_bannerHosts.clear();
-        }
-        const QString host = failureLineHost(line);
-        if (!host.isEmpty()) {
-            m_lastFailureLine.insert(host, m_stdoutLines);
-            if (!m_bannerHosts.contains(host)) { // a loop's first failed item stands for the task
-                m_bannerHosts << host;
-                m_failureLines[failureKey(m_banner, host)] << m_stdoutLines;
-            }
-        }
-        // The plugin opens its file when it loads, before any output: a play banner without it means no plugin.
-        if (m_source == EventSource::Undecided && line.startsWith("PLAY [") && !QFileInfo::exists(m_eventsPath))
-            setSource(EventSource::Text);
-        ++m_stdoutLines;
-        begin = end + 1;
-    }
-    m_stdoutBuffer.remove(0, begin);
+    m_stdoutSplitter.feed(data, [this](QByteArrayView raw, bool) { onStdoutLine(raw); });
     if (m_source != EventSource::Plugin) {
         m_text.feed(data);
         drainText();
     }
     deliverQueued(false);
+}
+
+void RunSession::onStdoutLine(QByteArrayView raw) {
+    const QByteArray line = TextEventParser::cleanLine(raw);
+    const QString banner = bannerName(line);
+    if (!banner.isEmpty()) {
+        m_banner = banner;
+        m_bannerHosts.clear();
+    }
+    const QString host = failureLineHost(line);
+    if (!host.isEmpty()) {
+        m_lastFailureLine.insert(host, m_stdoutLines);
+        if (!m_bannerHosts.contains(host)) { // a loop's first failed item stands for the task
+            m_bannerHosts << host;
+            m_failureLines[failureKey(m_banner, host)] << m_stdoutLines;
+        }
+    }
+    // The plugin opens its file when it loads, before any output: a play banner without it means no plugin.
+    if (m_source == EventSource::Undecided && line.startsWith("PLAY [") && !QFileInfo::exists(m_eventsPath))
+        setSource(EventSource::Text);
+    ++m_stdoutLines;
 }
 
 void RunSession::onStderr(const QByteArray &data) {
@@ -351,17 +349,11 @@ void RunSession::pollEvents() {
     const QByteArray chunk = m_events.readAll();
     if (chunk.isEmpty())
         return;
-    m_eventsBuffer += chunk;
-    qsizetype begin = 0;
-    for (qsizetype end = m_eventsBuffer.indexOf('\n'); end >= 0; end = m_eventsBuffer.indexOf('\n', begin)) {
-        handleEventLine(m_eventsBuffer.mid(begin, end - begin));
-        begin = end + 1;
-    }
-    m_eventsBuffer.remove(0, begin);
+    m_eventLines.feed(chunk, [this](QByteArrayView line, bool) { handleEventLine(line); });
     deliverQueued(false);
 }
 
-void RunSession::handleEventLine(const QByteArray &line) {
+void RunSession::handleEventLine(QByteArrayView line) {
     const std::optional<AnsibleEvent> parsed = parseEventLine(line);
     if (!parsed)
         return;
@@ -428,13 +420,9 @@ void RunSession::deliver(const AnsibleEvent &e, int logLine) {
 void RunSession::drainAll() {
     if (m_source != EventSource::Text) {
         pollEvents();
-        if (!m_eventsBuffer.isEmpty())
-            handleEventLine(std::exchange(m_eventsBuffer, {}));
+        m_eventLines.finish([this](QByteArrayView line, bool) { handleEventLine(line); });
     }
-    if (!m_stdoutBuffer.isEmpty()) {
-        ++m_stdoutLines;
-        m_stdoutBuffer.clear();
-    }
+    m_stdoutSplitter.finish([this](QByteArrayView, bool) { ++m_stdoutLines; }); // the log counts it as a line
     if (m_source == EventSource::Undecided) {
         const QFileInfo events(m_eventsPath);
         setSource(events.exists() && events.size() > 0 ? EventSource::Plugin : EventSource::Text);

@@ -108,13 +108,14 @@ private:
     bool startMainRun(QString *error);
     void onListTasksFinished(int exitCode, QProcess::ExitStatus status, bool cancelled);
     void onStdout(const QByteArray &data);
+    void onStdoutLine(QByteArrayView line);
     void onStderr(const QByteArray &data);
     void onRunnerFinished(int exitCode, QProcess::ExitStatus status, bool cancelled);
     void onSecondAttempt();
     /// Reads what is left of the events file and the output, and delivers every queued event.
     void drainAll();
     void pollEvents();
-    void handleEventLine(const QByteArray &line);
+    void handleEventLine(QByteArrayView line);
     void setSource(EventSource source);
     void drainText();
     void enqueue(const AnsibleEvent &event);
@@ -149,11 +150,11 @@ private:
 
     QString m_eventsPath;
     QFile m_events;
-    QByteArray m_eventsBuffer;
+    ByteLines m_eventLines; // the plugin's file, in lines
     EventSource m_source = EventSource::Undecided;
     TextEventParser m_text;
     QList<AnsibleEvent> m_textHeld; ///< text events while the source is undecided
-    QByteArray m_stdoutBuffer;
+    ByteLines m_stdoutSplitter; // stdout in lines, to find the log line of each failure
     QByteArray m_stderrTail;
     int m_stdoutLines = 0;
     // Where failures show in stdout, so a failure in the summary can point at its line: the events lag behind
