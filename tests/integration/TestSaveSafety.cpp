@@ -10,6 +10,7 @@
 
 #include "analysis/ChangeSet.h"
 #include "kubespray/Inventory.h"
+#include "session/WizardSession.h"
 #include "store/DurableFile.h"
 #include "store/FileTransaction.h"
 #include "store/History.h"
@@ -206,6 +207,35 @@ private slots:
         QCOMPARE(workspace.files(), before);
         QCOMPARE(leftovers(workspace.dataFolder()), QStringList());
         QVERIFY(History(workspace.inventory()).entries().isEmpty());
+    }
+
+    // The wizard's Save on a full disk: it says so, the files stay, and the work on the pages is still there to be
+    // saved once there is room again.
+    void wizardSaveOnAFullDiskKeepsTheWork() {
+        SmallDisk disk(m_dir->path() + QStringLiteral("/disk"), QStringLiteral("64k"));
+        QVERIFY(disk.isMounted());
+        Workspace workspace(m_dir->path() + QStringLiteral("/disk/ws"), m_dir->path() + QStringLiteral("/data"));
+        const auto before = workspace.files();
+        WizardSession session;
+        session.open(workspace.inventory(), workspace.site());
+        session.waitForOpen();
+        QVERIFY(session.assessment());
+        session.proposeFreeRanges();
+        const ChangeSet planned = session.changes();
+        QVERIFY(!planned.isEmpty());
+        disk.fill();
+        const auto failed = session.save();
+        QVERIFY(!failed);
+        QVERIFY2(failed.error().message.contains(QLatin1String("No space left")), qPrintable(failed.error().message));
+        QCOMPARE(workspace.files(), before);
+        QCOMPARE(session.changes().files(), planned.files()); // nothing of the work is lost
+        QVERIFY(session.history().isEmpty());
+
+        QVERIFY(QFile::remove(m_dir->path() + QStringLiteral("/disk/.filler")));
+        const auto saved = session.save();
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().toString()));
+        QVERIFY(workspace.files() != before);
+        QCOMPARE(session.history().size(), 1);
     }
 
     // A full disk under the data folder: no copy can be kept, so nothing is written; a restore says it failed.
