@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     YAML::Node list(YAML::NodeType::Sequence);
     list.push_back("10.0.0.53");
     const std::pair<QString, YAML::Node> edits[] = {{QStringLiteral("kube_pods_subnet"), YAML::Node("10.200.0.0/18")},
-                                                   {QStringLiteral("upstream_dns_servers"), list}};
+                                                    {QStringLiteral("upstream_dns_servers"), list}};
     for (const auto &[key, value] : edits) {
         auto edited = *document;
         if (!edited.setValue(key, value))

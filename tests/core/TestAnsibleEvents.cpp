@@ -6,8 +6,8 @@
 
 #include <QObject>
 
-#include <algorithm>
 #include <QTest>
+#include <algorithm>
 
 using ksw::AnsibleEvent;
 using ksw::HostCounts;

@@ -874,7 +874,8 @@ void TestInventory::badInput_data() {
     QTest::newRow("group_vars file nested too deeply")
         << u"inv"_s
         << Files{{u"inv/hosts.yaml"_s, "all:\n  hosts:\n    node1:\n"},
-                 {u"inv/group_vars/all/deep.yml"_s, "a: 1\ndeep: " + QByteArray(3000, '[') + QByteArray(3000, ']') + "\n"}}
+                 {u"inv/group_vars/all/deep.yml"_s,
+                  "a: 1\ndeep: " + QByteArray(3000, '[') + QByteArray(3000, ']') + "\n"}}
         << u"group_vars/all/deep.yml"_s << 2 << 3006 << QString() << u"nested too deeply"_s;
     QTest::newRow("hosts.yaml that is a folder")
         << u"inv"_s << Files{{u"inv/hosts.yaml/README"_s, "not a hosts file\n"}} << u"inv/hosts.yaml"_s << 0 << 0

@@ -216,8 +216,7 @@ void TestLineSplitter::invalidUtf8_data() {
     QTest::newRow("overlong slash") << QByteArray("\xc0\xaf/\n") << QStringList{bad + bad + u"/"_s};
     QTest::newRow("overlong three bytes") << QByteArray("\xe0\x80\xafx\n") << QStringList{bad + bad + bad + u"x"_s};
     QTest::newRow("encoded surrogate") << QByteArray("\xed\xa0\x80x\n") << QStringList{bad + bad + bad + u"x"_s};
-    QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80x\n")
-                                    << QStringList{bad + bad + bad + bad + u"x"_s};
+    QTest::newRow("past U+10FFFF") << QByteArray("\xf4\x90\x80\x80x\n") << QStringList{bad + bad + bad + bad + u"x"_s};
     QTest::newRow("F5 to FF") << QByteArray("\xf5\xf8\xfc\xfe\n") << QStringList{bad + bad + bad + bad};
     QTest::newRow("four-byte lead cut by ASCII") << QByteArray("\xf0\x9f\x98ok\n") << QStringList{bad + u"ok"_s};
     QTest::newRow("valid mix") << QByteArray("\xc3\xa9\xe6\xac\xa1\xf0\x9f\x98\x80\n")

@@ -124,17 +124,15 @@ public:
                 QString::fromUtf8(process.readAllStandardError())};
     }
     Result apply(int killAtStep = 0) const {
-        return wizard({QStringLiteral("apply"), QStringLiteral("--inventory"), inventory(), QStringLiteral("--site"),
-                       site()},
-                      killAtStep);
+        return wizard(
+            {QStringLiteral("apply"), QStringLiteral("--inventory"), inventory(), QStringLiteral("--site"), site()},
+            killAtStep);
     }
     Result restore(const QString &version) const {
         return wizard({QStringLiteral("restore"), QStringLiteral("--inventory"), inventory(), version});
     }
     /// "The next start": a command that opens the inventory and so completes or rolls back a killed save.
-    Result nextStart() const {
-        return wizard({QStringLiteral("history"), QStringLiteral("--inventory"), inventory()});
-    }
+    Result nextStart() const { return wizard({QStringLiteral("history"), QStringLiteral("--inventory"), inventory()}); }
 
 private:
     QString m_root;
@@ -290,8 +288,8 @@ private slots:
         const auto before = workspace.files();
         const QString folder = workspace.file(QStringLiteral("group_vars/all"));
         QVERIFY(run(QStringLiteral("mount"), {QStringLiteral("--bind"), folder, folder}));
-        const bool readOnly = run(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro,bind"),
-                                                             folder});
+        const bool readOnly =
+            run(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro,bind"), folder});
         const Result result = workspace.apply();
         run(QStringLiteral("umount"), {folder});
         QVERIFY(readOnly);
@@ -321,7 +319,8 @@ private slots:
         Workspace workspace(m_dir->path() + QStringLiteral("/ws"), m_dir->path() + QStringLiteral("/data"));
         const uid_t user = 4242;
         const gid_t group = 4343;
-        QVERIFY(run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("4242:4343"), workspace.inventory()}));
+        QVERIFY(
+            run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("4242:4343"), workspace.inventory()}));
         const QString k8s = workspace.file(QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"));
         const QString containerd = workspace.file(QStringLiteral("group_vars/all/containerd.yml"));
         QVERIFY(::chmod(QFile::encodeName(k8s).constData(), 0640) == 0);
@@ -374,7 +373,8 @@ private slots:
     // save is either whole or undone.
     void concurrentEditAtEveryStep() {
         Workspace workspace(m_dir->path() + QStringLiteral("/ws"), m_dir->path() + QStringLiteral("/data"));
-        const QStringList paths{QStringLiteral("group_vars/all/all.yml"), QStringLiteral("group_vars/all/containerd.yml"),
+        const QStringList paths{QStringLiteral("group_vars/all/all.yml"),
+                                QStringLiteral("group_vars/all/containerd.yml"),
                                 QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml")};
         const auto original = workspace.files();
         const QByteArray theirs("# rewritten by someone else during the save\n");

@@ -6,11 +6,11 @@
 #include "Dialogs.h"
 #include "session/WizardSession.h"
 #include "site/SiteProfile.h"
+#include "store/DurableFile.h"
 
 #include <QComboBox>
 #include <QHeaderView>
 #include <QRegularExpression>
-#include "store/DurableFile.h"
 #include <QSet>
 #include <QStyledItemDelegate>
 

@@ -49,12 +49,14 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
         // A symbolic link that leads nowhere is not the same mistake as a wrong path.
         struct stat target {};
         if (info.isSymLink() && ::stat(QFile::encodeName(path).constData(), &target) != 0 && errno == ELOOP)
-            return Error{{path}, {}, QCoreApplication::translate("Inventory", "This path is a loop of symbolic links.")};
+            return Error{
+                {path}, {}, QCoreApplication::translate("Inventory", "This path is a loop of symbolic links.")};
         if (info.isSymLink())
-            return Error{{path},
-                         {},
-                         QCoreApplication::translate("Inventory", "This symbolic link points to %1, which does not exist.")
-                             .arg(info.symLinkTarget())};
+            return Error{
+                {path},
+                {},
+                QCoreApplication::translate("Inventory", "This symbolic link points to %1, which does not exist.")
+                    .arg(info.symLinkTarget())};
         return Error{{path}, {}, QCoreApplication::translate("Inventory", "No such file or folder.")};
     }
 

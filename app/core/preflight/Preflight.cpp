@@ -7,6 +7,7 @@
 #include "analysis/Assessment.h"
 #include "net/IpAddress.h"
 #include "site/SiteProfile.h"
+#include "store/DurableFile.h"
 #include "store/InventoryStore.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "store/DurableFile.h"
 
 namespace ksw {
 
@@ -131,9 +131,9 @@ bool Preflight::writeInputs(QString *error) const {
         {QStringLiteral("dns_timeout"), m_inputs.dnsTimeoutMs / 1000.0},
         {QStringLiteral("http_timeout"), m_inputs.httpTimeoutMs / 1000.0},
     };
-    if (auto problem =
-            durable::write(QDir(m_work->path()).filePath(kInputsFile),
-                           QJsonDocument(QJsonObject{{QStringLiteral("ksw_preflight"), inputs}}).toJson(QJsonDocument::Indented))) {
+    if (auto problem = durable::write(
+            QDir(m_work->path()).filePath(kInputsFile),
+            QJsonDocument(QJsonObject{{QStringLiteral("ksw_preflight"), inputs}}).toJson(QJsonDocument::Indented))) {
         *error =
             QCoreApplication::translate("Preflight", "Cannot write the preflight inputs: %1").arg(problem->message);
         return false;

@@ -3,6 +3,7 @@
 #include "run/RunSession.h"
 
 #include "run/AnsibleFiles.h"
+#include "store/DurableFile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include "store/DurableFile.h"
 
 #include <algorithm>
 

@@ -154,7 +154,7 @@ private:
     EventSource m_source = EventSource::Undecided;
     TextEventParser m_text;
     QList<AnsibleEvent> m_textHeld; ///< text events while the source is undecided
-    ByteLines m_stdoutSplitter; // stdout in lines, to find the log line of each failure
+    ByteLines m_stdoutSplitter;     // stdout in lines, to find the log line of each failure
     QByteArray m_stderrTail;
     int m_stdoutLines = 0;
     // Where failures show in stdout, so a failure in the summary can point at its line: the events lag behind

@@ -31,7 +31,7 @@ private:
     void reset();
 
     char32_t m_codePoint = 0;
-    int m_needed = 0; // continuation bytes the current sequence still needs
+    int m_needed = 0;             // continuation bytes the current sequence still needs
     unsigned char m_lower = 0x80; // the range the next continuation byte must lie in (narrower after E0, ED, F0, F4)
     unsigned char m_upper = 0xbf;
 };

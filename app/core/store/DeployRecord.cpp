@@ -128,10 +128,10 @@ std::optional<Error> DeployRecord::save(const QString &dataFolder) const {
     const QString path = QDir(dataFolder).filePath(fileName());
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
     if (auto problem = durable::write(path, bytes))
-        return Error{{path},
-                     {},
-                     QCoreApplication::translate("DeployRecord", "Cannot keep the deploy record: %1")
-                         .arg(problem->message)};
+        return Error{
+            {path},
+            {},
+            QCoreApplication::translate("DeployRecord", "Cannot keep the deploy record: %1").arg(problem->message)};
     return std::nullopt;
 }
 

@@ -21,13 +21,17 @@ namespace {
 
 const QLatin1String TemporaryMarker(".ksw-new-");
 
-QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
+QString systemError(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
+}
 
 Error fileError(const QString &path, const char *what, int error) {
     return Error{{path}, {}, QCoreApplication::translate("DurableFile", what).arg(systemError(error))};
 }
 
-QByteArray encoded(const QString &path) { return QFile::encodeName(path); }
+QByteArray encoded(const QString &path) {
+    return QFile::encodeName(path);
+}
 
 /// fsync(2) on a folder, so that a rename or removal in it survives a power cut.
 std::optional<Error> syncFolder(const QString &folder) {
@@ -167,7 +171,9 @@ std::optional<Error> makeFolders(const QString &folder, QStringList *created) {
     return std::nullopt;
 }
 
-void removeFolderIfEmpty(const QString &folder) { ::rmdir(encoded(folder).constData()); }
+void removeFolderIfEmpty(const QString &folder) {
+    ::rmdir(encoded(folder).constData());
+}
 
 std::optional<Error> write(const QString &path, const QByteArray &bytes) {
     if (auto problem = makeFolders(QFileInfo(path).absolutePath()))
@@ -187,14 +193,12 @@ Expected<std::optional<QByteArray>> readIfExists(const QString &path) {
     if (!file.exists() && !QFileInfo(path).isSymLink())
         return std::optional<QByteArray>();
     if (!file.open(QIODevice::ReadOnly))
-        return Error{{path},
-                     {},
-                     QCoreApplication::translate("DurableFile", "Cannot read the file: %1").arg(file.errorString())};
+        return Error{
+            {path}, {}, QCoreApplication::translate("DurableFile", "Cannot read the file: %1").arg(file.errorString())};
     QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return Error{{path},
-                     {},
-                     QCoreApplication::translate("DurableFile", "Cannot read the file: %1").arg(file.errorString())};
+        return Error{
+            {path}, {}, QCoreApplication::translate("DurableFile", "Cannot read the file: %1").arg(file.errorString())};
     return std::optional<QByteArray>(std::move(bytes));
 }
 
@@ -214,6 +218,8 @@ void step(const char *what) {
         stepObserver()(what);
 }
 
-void setStepObserver(std::function<void(const char *what)> observer) { stepObserver() = std::move(observer); }
+void setStepObserver(std::function<void(const char *what)> observer) {
+    stepObserver() = std::move(observer);
+}
 
 } // namespace ksw::durable

@@ -27,7 +27,9 @@ QString hashOf(const std::optional<QByteArray> &bytes) {
                  : QString();
 }
 
-QByteArray encoded(const QString &path) { return QFile::encodeName(path); }
+QByteArray encoded(const QString &path) {
+    return QFile::encodeName(path);
+}
 
 /// One file of a save, as the journal names it.
 struct JournalFile {
@@ -74,11 +76,10 @@ struct Journal {
         journal.time = QDateTime::fromString(json.value(QStringLiteral("time")).toString(), Qt::ISODate);
         for (const QJsonValue &value : json.value(QStringLiteral("files")).toArray()) {
             const QJsonObject file = value.toObject();
-            journal.files.append(JournalFile{file.value(QStringLiteral("path")).toString(),
-                                             file.value(QStringLiteral("target")).toString(),
-                                             file.value(QStringLiteral("temporary")).toString(),
-                                             file.value(QStringLiteral("old")).toString(),
-                                             file.value(QStringLiteral("new")).toString()});
+            journal.files.append(JournalFile{
+                file.value(QStringLiteral("path")).toString(), file.value(QStringLiteral("target")).toString(),
+                file.value(QStringLiteral("temporary")).toString(), file.value(QStringLiteral("old")).toString(),
+                file.value(QStringLiteral("new")).toString()});
         }
         for (const QJsonValue &folder : json.value(QStringLiteral("folders")).toArray())
             journal.folders.append(folder.toString());
@@ -104,13 +105,18 @@ QStringList missingFolders(const QString &folder) {
 }
 
 Error conflict(const QString &path) {
-    return Error{{path},
-                 {},
-                 QCoreApplication::translate("FileTransaction", "The file changed on disk since it was read; nothing was written. Load it again.")};
+    return Error{
+        {path},
+        {},
+        QCoreApplication::translate("FileTransaction",
+                                    "The file changed on disk since it was read; nothing was written. Load it again.")};
 }
 
 Error systemError(const QString &path, const char *what, int error) {
-    return Error{{path}, {}, QCoreApplication::translate("FileTransaction", what).arg(QString::fromLocal8Bit(std::strerror(error)))};
+    return Error{
+        {path},
+        {},
+        QCoreApplication::translate("FileTransaction", what).arg(QString::fromLocal8Bit(std::strerror(error)))};
 }
 
 /// Where the file stands against the journal: as the save found it, as the save wanted it, or neither.
@@ -142,7 +148,9 @@ bool renameWith(const QString &from, const QString &to, unsigned flags) {
     return ::renameat2(AT_FDCWD, encoded(from).constData(), AT_FDCWD, encoded(to).constData(), flags) == 0;
 }
 
-bool cannotExchange(int error) { return error == EINVAL || error == ENOSYS || error == EOPNOTSUPP; }
+bool cannotExchange(int error) {
+    return error == EINVAL || error == ENOSYS || error == EOPNOTSUPP;
+}
 
 /// Puts a swapped file back as it was. Best effort: a rollback has nowhere else to report to but the
 /// recovery at the next start, which the journal still allows.
@@ -167,8 +175,7 @@ void undo(const Swapped &swapped) {
 }
 
 /// Swaps one prepared file into place after checking that the file there is still `expected`.
-std::optional<Error> swapIn(const JournalFile &file, const std::optional<QByteArray> &expected,
-                            QList<Swapped> &done) {
+std::optional<Error> swapIn(const JournalFile &file, const std::optional<QByteArray> &expected, QList<Swapped> &done) {
     const auto displacedIsExpected = [&]() {
         const auto displaced = durable::readIfExists(file.temporary);
         return displaced && *displaced == expected;
@@ -185,8 +192,7 @@ std::optional<Error> swapIn(const JournalFile &file, const std::optional<QByteAr
             return std::nullopt;
         }
         if (!cannotExchange(errno))
-            return systemError(file.target, QT_TRANSLATE_NOOP("FileTransaction", "Cannot replace the file: %1"),
-                               errno);
+            return systemError(file.target, QT_TRANSLATE_NOOP("FileTransaction", "Cannot replace the file: %1"), errno);
         // A file system without RENAME_EXCHANGE: compare, then rename, as late as that allows.
         const auto now = durable::readIfExists(file.target);
         if (!now || *now != expected)
@@ -205,8 +211,7 @@ std::optional<Error> swapIn(const JournalFile &file, const std::optional<QByteAr
         if (errno == EEXIST)
             return conflict(file.target);
         if (!cannotExchange(errno))
-            return systemError(file.target, QT_TRANSLATE_NOOP("FileTransaction", "Cannot create the file: %1"),
-                               errno);
+            return systemError(file.target, QT_TRANSLATE_NOOP("FileTransaction", "Cannot create the file: %1"), errno);
         if (QFileInfo::exists(file.target))
             return conflict(file.target);
         if (auto problem = durable::renameInto(file.temporary, file.target))
@@ -216,9 +221,9 @@ std::optional<Error> swapIn(const JournalFile &file, const std::optional<QByteAr
     }
     // A removal: the file is moved aside first, so that what it held can be compared and put back.
     durable::step("rename");
-    if (!renameWith(file.target, file.temporary, RENAME_NOREPLACE) && !(cannotExchange(errno) &&
-                                                                        ::rename(encoded(file.target).constData(),
-                                                                                 encoded(file.temporary).constData()) == 0))
+    if (!renameWith(file.target, file.temporary, RENAME_NOREPLACE) &&
+        !(cannotExchange(errno) &&
+          ::rename(encoded(file.target).constData(), encoded(file.temporary).constData()) == 0))
         return systemError(file.target, QT_TRANSLATE_NOOP("FileTransaction", "Cannot remove the file: %1"), errno);
     if (!displacedIsExpected()) {
         durable::step("rename");
@@ -252,15 +257,18 @@ QString FileTransaction::Recovery::summary() const {
     case Outcome::NothingToDo:
         return QString();
     case Outcome::Completed:
-        text = QCoreApplication::translate("FileTransaction", "An interrupted save was completed: %1.").arg(files.join(QStringLiteral(", ")));
+        text = QCoreApplication::translate("FileTransaction", "An interrupted save was completed: %1.")
+                   .arg(files.join(QStringLiteral(", ")));
         break;
     case Outcome::RolledBack:
-        text = QCoreApplication::translate("FileTransaction", "An interrupted save was undone; the files are as they were before it: %1.")
+        text = QCoreApplication::translate("FileTransaction",
+                                           "An interrupted save was undone; the files are as they were before it: %1.")
                    .arg(files.join(QStringLiteral(", ")));
         break;
     }
     if (!untouched.isEmpty())
-        text += QLatin1Char(' ') + QCoreApplication::translate("FileTransaction", "Changed by someone else since, and left as they are: %1.")
+        text += QLatin1Char(' ') + QCoreApplication::translate(
+                                       "FileTransaction", "Changed by someone else since, and left as they are: %1.")
                                        .arg(untouched.join(QStringLiteral(", ")));
     return text;
 }
@@ -301,7 +309,10 @@ Expected<History::Entry> FileTransaction::commit(const QList<Change> &changes, H
         expectations.append(change.expected);
     }
     if (journal.files.isEmpty())
-        return Error{{m_directory}, {}, QCoreApplication::translate("FileTransaction", "Nothing to write: the files already hold these contents.")};
+        return Error{
+            {m_directory},
+            {},
+            QCoreApplication::translate("FileTransaction", "Nothing to write: the files already hold these contents.")};
 
     const QString dataFolder = History::dataFolder(m_directory);
     const QString journalPath = dataFolder + QLatin1Char('/') + journalName();
@@ -336,9 +347,9 @@ Expected<History::Entry> FileTransaction::commit(const QList<Change> &changes, H
         const JournalFile &file = journal.files.at(i);
         if (file.removed())
             continue;
-        const auto wanted = std::find_if(changes.cbegin(), changes.cend(),
-                                         [&](const Change &change) { return change.path == file.path; })
-                                ->wanted;
+        const auto wanted = std::find_if(changes.cbegin(), changes.cend(), [&](const Change &change) {
+                                return change.path == file.path;
+                            })->wanted;
         if (auto problem = durable::writeTemporary(file.temporary, *wanted, durable::modeFor(file.target)))
             return rollBack(*problem);
     }
@@ -370,8 +381,10 @@ Expected<FileTransaction::Recovery> FileTransaction::recover(const QString &inve
         if (!journal)
             return Error{{journalPath},
                          {},
-                         QCoreApplication::translate("FileTransaction", "The journal of an interrupted save cannot be read; the inventory may be half "
-                            "written. Compare it with the history, then remove this file.")};
+                         QCoreApplication::translate(
+                             "FileTransaction",
+                             "The journal of an interrupted save cannot be read; the inventory may be half "
+                             "written. Compare it with the history, then remove this file.")};
         const QString entryFolder = history.folder() + QLatin1Char('/') + journal->entryId + QStringLiteral("/files/");
         bool allNew = true;
         bool copiesKept = true;

@@ -32,9 +32,9 @@ namespace ksw {
 class FileTransaction {
 public:
     struct Change {
-        QString path;                         ///< relative to the inventory folder
-        std::optional<QByteArray> expected;   ///< the bytes the file must still have; nothing: it must not exist
-        std::optional<QByteArray> wanted;     ///< the new bytes; nothing: the file is removed
+        QString path;                       ///< relative to the inventory folder
+        std::optional<QByteArray> expected; ///< the bytes the file must still have; nothing: it must not exist
+        std::optional<QByteArray> wanted;   ///< the new bytes; nothing: the file is removed
     };
 
     /// What recover() did.

@@ -111,7 +111,8 @@ Expected<History::Entry> History::begin(const QString &reason, const Snapshot &p
 std::optional<Error> History::complete(const Entry &entry) {
     QJsonArray files;
     for (const QString &path : entry.files) {
-        files.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("existed"), !entry.absent.contains(path)}});
+        files.append(
+            QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("existed"), !entry.absent.contains(path)}});
     }
     const QString manifest = m_folder + QLatin1Char('/') + entry.id + QLatin1Char('/') + ManifestName;
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("time"), entry.time.toString(Qt::ISODate)},

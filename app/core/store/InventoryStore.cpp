@@ -22,10 +22,10 @@ QString InventoryStore::siteProfilePath() const {
 std::optional<Error> InventoryStore::keepSiteProfile(const QByteArray &bytes) {
     const QString path = m_folder + QStringLiteral("/site.yaml");
     if (auto problem = durable::write(path, bytes))
-        return Error{{path},
-                     {},
-                     QCoreApplication::translate("InventoryStore", "Cannot keep the site profile: %1")
-                         .arg(problem->message)};
+        return Error{
+            {path},
+            {},
+            QCoreApplication::translate("InventoryStore", "Cannot keep the site profile: %1").arg(problem->message)};
     return std::nullopt;
 }
 

@@ -196,7 +196,8 @@ Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QStrin
         root = YAML::Load(std::string(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     } catch (const YAML::DeepRecursion &) {
         // yaml-cpp marks the end of the line; the place worth showing is where the nesting gets deepest.
-        return Error{deepestNesting(path, bytes), {},
+        return Error{deepestNesting(path, bytes),
+                     {},
                      QCoreApplication::translate("Yaml", "This value is nested too deeply to be read (Ansible "
                                                          "cannot read it either).")};
     } catch (const YAML::Exception &e) {
