@@ -1378,6 +1378,10 @@ Nothing in the inventory folder is changed.</source>
         <source>The journal of an interrupted save cannot be read; the inventory may be half written. Compare it with the history, then remove this file.</source>
         <translation>中断された保存のジャーナルを読み込めません。インベントリが書きかけの可能性があります。履歴と比べてから、このファイルを削除してください。</translation>
     </message>
+    <message>
+        <source>Another save of this inventory is in progress; nothing was written. Try again when it is done.</source>
+        <translation>このインベントリは別の処理が保存している最中のため、何も書き込んでいません。その保存が終わってから、もう一度実行してください。</translation>
+    </message>
 </context>
 <context>
     <name>Finding</name>

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -350,6 +352,23 @@ private slots:
             QCOMPARE(statOf(path).st_uid, user);
             QCOMPARE(statOf(path).st_gid, group);
         }
+    }
+
+    // While another process saves the same inventory (it holds the save lock), apply waits briefly, then refuses.
+    void oneSaveAtATime() {
+        Workspace workspace(m_dir->path() + QStringLiteral("/ws"), m_dir->path() + QStringLiteral("/data"));
+        const auto before = workspace.files();
+        QVERIFY(QDir().mkpath(workspace.dataFolder()));
+        const int fd = ::open(QFile::encodeName(workspace.dataFolder() + QStringLiteral("/save.lock")).constData(),
+                              O_RDWR | O_CREAT, 0600);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::flock(fd, LOCK_EX), 0);
+        const Result result = workspace.apply();
+        ::close(fd);
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QLatin1String("in progress")), qPrintable(result.err));
+        QCOMPARE(workspace.files(), before);
+        QCOMPARE(workspace.apply().exitCode, 0); // and once it is released, the save goes through
     }
 
     // An edit made on disk between reading the inventory and preparing the change is not overwritten.

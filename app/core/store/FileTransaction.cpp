@@ -17,6 +17,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace ksw {
 
@@ -249,6 +251,44 @@ void sweepTemporaries(const QString &folder) {
     }
 }
 
+/// One save or recovery of an inventory at a time, across processes (the wizard and `apply` side by side): an
+/// flock(2) on save.lock in the data folder, released when the process ends however it ends. Waits a little,
+/// never long: the GUI thread calls this.
+class SaveLock {
+public:
+    explicit SaveLock(const QString &dataFolder)
+        : m_path(dataFolder + QStringLiteral("/save.lock")) {
+        m_fd = ::open(encoded(m_path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        for (int tries = 0; m_fd >= 0 && tries < 50; ++tries) {
+            if (::flock(m_fd, LOCK_EX | LOCK_NB) == 0) {
+                m_locked = true;
+                return;
+            }
+            ::usleep(40 * 1000);
+        }
+    }
+    ~SaveLock() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    SaveLock(const SaveLock &) = delete;
+    SaveLock &operator=(const SaveLock &) = delete;
+
+    std::optional<Error> problem() const {
+        if (m_locked)
+            return std::nullopt;
+        return Error{{m_path},
+                     {},
+                     QCoreApplication::translate("FileTransaction", "Another save of this inventory is in progress; "
+                                                                    "nothing was written. Try again when it is done.")};
+    }
+
+private:
+    QString m_path;
+    int m_fd = -1;
+    bool m_locked = false;
+};
+
 } // namespace
 
 QString FileTransaction::Recovery::summary() const {
@@ -278,7 +318,13 @@ FileTransaction::FileTransaction(const QString &inventoryDirectory)
 
 Expected<History::Entry> FileTransaction::commit(const QList<Change> &changes, History &history,
                                                  const QString &reason) {
-    const auto recovered = recover(m_directory);
+    const QString dataFolder = History::dataFolder(m_directory);
+    if (auto problem = durable::makeFolders(dataFolder))
+        return *problem;
+    const SaveLock lock(dataFolder);
+    if (auto problem = lock.problem())
+        return *problem;
+    const auto recovered = recoverLocked(m_directory);
     if (!recovered)
         return recovered.error();
 
@@ -314,7 +360,6 @@ Expected<History::Entry> FileTransaction::commit(const QList<Change> &changes, H
             {},
             QCoreApplication::translate("FileTransaction", "Nothing to write: the files already hold these contents.")};
 
-    const QString dataFolder = History::dataFolder(m_directory);
     const QString journalPath = dataFolder + QLatin1Char('/') + journalName();
     auto entry = history.begin(reason, previous);
     if (!entry)
@@ -368,6 +413,16 @@ Expected<History::Entry> FileTransaction::commit(const QList<Change> &changes, H
 }
 
 Expected<FileTransaction::Recovery> FileTransaction::recover(const QString &inventoryDirectory) {
+    const QString dataFolder = History::dataFolder(inventoryDirectory);
+    if (!QFileInfo(dataFolder).isDir())
+        return Recovery(); // nothing was ever saved: nothing to recover, and no folder made for it
+    const SaveLock lock(dataFolder);
+    if (auto problem = lock.problem())
+        return *problem;
+    return recoverLocked(inventoryDirectory);
+}
+
+Expected<FileTransaction::Recovery> FileTransaction::recoverLocked(const QString &inventoryDirectory) {
     const QString dataFolder = History::dataFolder(inventoryDirectory);
     const QString journalPath = dataFolder + QLatin1Char('/') + journalName();
     History history(inventoryDirectory);

@@ -53,12 +53,16 @@ public:
     /// On an error nothing in the inventory changed and no history entry was added.
     Expected<History::Entry> commit(const QList<Change> &changes, History &history, const QString &reason);
 
-    /// Completes or rolls back a save that was interrupted, and sweeps up what a killed write left behind.
+    /// Completes or rolls back a save that was interrupted, and sweeps up what a killed write left behind. Waits
+    /// for a save another process is making of the same inventory (briefly: an error past that).
     static Expected<Recovery> recover(const QString &inventoryDirectory);
 
     static QString journalName() { return QStringLiteral("save-journal.json"); }
 
 private:
+    /// recover() while this process holds the inventory's save lock.
+    static Expected<Recovery> recoverLocked(const QString &inventoryDirectory);
+
     QString m_directory;
 };
 
