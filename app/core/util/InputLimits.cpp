@@ -36,8 +36,10 @@ Expected<QByteArray> readBoundedFile(const QString &path, const QString &display
         return Error{{displayPath},
                      {},
                      QCoreApplication::translate("Yaml", "Cannot read the file: %1").arg(file.errorString())};
-    // One byte more than allowed tells a file at the limit from a larger one, without reading the rest.
-    const QByteArray bytes = file.read(limits::MaxFileBytes + 1);
+    // Past the limit, one byte more than allowed is read to place the refusal, and nothing beyond. (A read of
+    // the limit's size up front would reserve that much for every small file.)
+    const QByteArray bytes =
+        file.size() > limits::MaxFileBytes ? file.read(limits::MaxFileBytes + 1) : file.readAll();
     if (auto refusal = fileSizeRefusal(bytes, displayPath))
         return *refusal;
     return bytes;

@@ -20,6 +20,11 @@ namespace limits {
 /// MaxHosts hosts in the inventory builder's layout is about 24 MiB.
 inline constexpr qint64 MaxFileBytes = 32 * 1024 * 1024;
 
+/// YAML values (mappings, sequences, scalars) in one file. yaml-cpp spends about 400 bytes on each, whatever the
+/// size of the text, so this is what bounds memory: at most about 800 MiB for one file's tree. A hosts.yaml in
+/// the inventory builder's layout has about 11 values per host and reaches it at about 180,000 hosts.
+inline constexpr qint64 MaxYamlNodes = 2'000'000;
+
 /// Values that aliases (*name) may add to one file beyond those written in it. An alias repeats its anchor
 /// without copying it; nested ones grow exponentially (a 500-byte "billion laughs"), and every reader that
 /// expands values (JSON output, comparisons, copies) would pay for each repetition.

@@ -10,7 +10,10 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
+#include <sstream>
 #include <string>
 
 namespace ksw {
@@ -22,6 +25,40 @@ SourceLocation locationOf(const QString &path, const YAML::Mark &mark) {
         return {path, 0, 0};
     return {path, mark.line + 1, mark.column + 1};
 }
+
+/// Counts the nodes of a YAML text from the parser's events, without building any: yaml-cpp spends a few hundred
+/// bytes on each node, so a text is refused before its tree could outgrow memory.
+class NodeCounter : public YAML::EventHandler {
+public:
+    /// Thrown at the first node past the limit, to stop the parser there.
+    struct LimitCrossed {
+        YAML::Mark mark;
+    };
+
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { count(mark); }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {} // the anchor's node, not a new one
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t, const std::string &) override {
+        count(mark);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        count(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        count(mark);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void count(const YAML::Mark &mark) {
+        if (++m_nodes > limits::MaxYamlNodes)
+            throw LimitCrossed{mark};
+    }
+    qint64 m_nodes = 0;
+};
 
 /// One walk over a parsed file that finds duplicate keys and measures how far aliases expand it. An alias is the
 /// very node of its anchor (yaml-cpp shares it, as PyYAML does), so a walk that follows aliases blindly is
@@ -222,7 +259,20 @@ Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QStrin
 
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        const std::string text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        {
+            std::istringstream stream(text);
+            YAML::Parser parser(stream);
+            NodeCounter counter;
+            parser.HandleNextDocument(counter); // only the first document, as YAML::Load
+        }
+        root = YAML::Load(text);
+    } catch (const NodeCounter::LimitCrossed &crossed) {
+        return Error{locationOf(path, crossed.mark),
+                     {},
+                     QCoreApplication::translate("Yaml", "This file holds more than %1 YAML values, the most Kubespray "
+                                                         "Wizard reads from one file; the limit is crossed here.")
+                         .arg(limits::MaxYamlNodes)};
     } catch (const YAML::Exception &e) {
         return Error{
             locationOf(path, e.mark),
