@@ -5,6 +5,8 @@
 #include "kubespray/Inventory.h"
 #include "yaml/YamlValues.h"
 
+#include <QMultiHash>
+
 namespace ksw {
 
 QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
@@ -20,6 +22,12 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
         if (address && address->isV6() == ipv6)
             result.append({host, variable, *address, origin});
     };
+    // host_vars files by host, so that each host finds its own without scanning every file.
+    QMultiHash<QString, const Inventory::VarsFile *> hostVarsFiles;
+    for (const Inventory::VarsFile &file : inventory.varsFiles()) {
+        if (file.scope == Inventory::VarsFile::Scope::Host)
+            hostVarsFiles.insert(file.target, &file);
+    }
     for (const QString &host : inventory.hostNames()) {
         const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
         for (const QString &variable : variables) {
@@ -32,13 +40,13 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
                                 {}};
             consider(host, variable, entry.vars.value(variable).value, origin);
         }
-        for (const Inventory::VarsFile &file : inventory.varsFiles()) {
-            if (file.scope != Inventory::VarsFile::Scope::Host || file.target != host)
-                continue;
+        // values() is newest first; the files were read in order.
+        const QList<const Inventory::VarsFile *> files = hostVarsFiles.values(host);
+        for (auto file = files.crbegin(); file != files.crend(); ++file) {
             for (const QString &variable : variables) {
-                if (const auto key = file.document.value(variable)) {
+                if (const auto key = (*file)->document.value(variable)) {
                     consider(host, variable, key->value,
-                             {Origin::Kind::Inventory, file.document.path(), file.displayPath, key->line, {}});
+                             {Origin::Kind::Inventory, (*file)->document.path(), (*file)->displayPath, key->line, {}});
                 }
             }
         }

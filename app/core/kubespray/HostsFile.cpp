@@ -2,37 +2,55 @@
 // Part of Kubespray Wizard.
 #include "kubespray/HostsFile.h"
 
+#include "util/InputLimits.h"
 #include "yaml/YamlDocument.h"
 #include "yaml/YamlValues.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace ksw {
 
 namespace {
 
-/// Expands Ansible host ranges: node[1:3] → node1 node2 node3, node[01:03] keeps the width.
-QStringList expandHostPattern(const QString &pattern);
+QString tooManyHosts();
 
-/// A host pattern as Ansible's parse_address reads it: "node[1:3]" or "node9:2222" (not an IPv6 literal, which
-/// has more than one colon). The YAML and the INI format both accept it.
+/// What a host pattern of the hosts file stands for: the names, and the port it gives them.
 struct HostPattern {
     QStringList names;
     QString port; ///< empty when the pattern names none
 };
 
-HostPattern parseHostPattern(QString pattern) {
-    HostPattern result;
-    if (pattern.count(u':') == 1 && !pattern.contains(u'[')) {
-        result.port = pattern.section(u':', 1);
-        pattern = pattern.section(u':', 0, 0);
-    }
-    result.names = expandHostPattern(pattern);
-    return result;
-}
+/// Expands a host pattern as Ansible's inventory plugins do (parse_address, then expand_hostname_range), or
+/// gives Ansible's reason for refusing it. `error` names the place of the pattern.
+Expected<HostPattern> parseHostPattern(const QString &pattern, const SourceLocation &where);
 
 YAML::Node iniValue(const QString &text);
+
+/// Adds hosts and children to groups once each. A hash beside each list: node[1:100000] would otherwise
+/// search the list for every name it adds.
+class GroupMembers {
+public:
+    void add(InventoryGroup &group, const QString &host) { appendOnce(group.hosts, m_hosts[group.name], host); }
+    void addChild(InventoryGroup &group, const QString &child) {
+        appendOnce(group.children, m_children[group.name], child);
+    }
+
+private:
+    static void appendOnce(QStringList &list, QSet<QString> &seen, const QString &name) {
+        if (seen.size() != list.size()) // the list was filled elsewhere first
+            seen = QSet<QString>(list.cbegin(), list.cend());
+        if (!seen.contains(name)) {
+            seen.insert(name);
+            list.append(name);
+        }
+    }
+
+    QHash<QString, QSet<QString>> m_hosts;
+    QHash<QString, QSet<QString>> m_children;
+};
 
 // ---- YAML ------------------------------------------------------------------------------------------
 
@@ -75,8 +93,7 @@ public:
                         QCoreApplication::translate("Inventory", "“children” must be a mapping of group names."));
                 for (auto child = value.begin(); child != value.end(); ++child) {
                     const QString childName = QString::fromStdString(child->first.as<std::string>(""));
-                    if (!group.children.contains(childName))
-                        group.children.append(childName);
+                    m_members.addChild(group, childName);
                     if (auto problem = readGroup(childName, child->first, child->second))
                         return problem;
                 }
@@ -101,16 +118,20 @@ public:
 private:
     std::optional<Error> readHost(InventoryGroup &group, const YAML::Node &key, const YAML::Node &body) {
         // Ansible's YAML plugin expands keys like "node[1:3]" and "node9:2222" just as its INI plugin does.
-        const HostPattern pattern = parseHostPattern(QString::fromStdString(key.as<std::string>("")));
+        const auto parsed = parseHostPattern(QString::fromStdString(key.as<std::string>("")), locationOf(key));
+        if (!parsed)
+            return parsed.error();
+        const HostPattern &pattern = *parsed;
         if (!body.IsNull() && !body.IsMap())
             return error(
                 body, pattern.names.value(0),
                 QCoreApplication::translate("Inventory", "A host entry must be a mapping of variables, or empty."));
         for (const QString &name : pattern.names) {
-            if (!group.hosts.contains(name))
-                group.hosts.append(name);
+            m_members.add(group, name);
             InventoryHost &host = m_out.hosts[name];
             if (host.name.isEmpty()) {
+                if (m_out.hostOrder.size() >= limits::MaxHosts)
+                    return Error{locationOf(key), name, tooManyHosts()};
                 host.name = name;
                 host.line = key.Mark().line + 1;
                 m_out.hostOrder.append(name);
@@ -127,13 +148,17 @@ private:
         return std::nullopt;
     }
 
-    Error error(const YAML::Node &node, const QString &field, const QString &message) const {
+    SourceLocation locationOf(const YAML::Node &node) const {
         const YAML::Mark mark = node.Mark();
-        return Error{
-            {m_out.path, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1}, field, message};
+        return {m_out.path, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
+    }
+
+    Error error(const YAML::Node &node, const QString &field, const QString &message) const {
+        return Error{locationOf(node), field, message};
     }
 
     HostsFile &m_out;
+    GroupMembers m_members;
 };
 
 // ---- INI -------------------------------------------------------------------------------------------
@@ -204,23 +229,193 @@ YAML::Node iniValue(const QString &text) {
     return node;
 }
 
-/// Expands Ansible host ranges: node[1:3] → node1 node2 node3, node[01:03] keeps the width.
-QStringList expandHostPattern(const QString &pattern) {
-    static const QRegularExpression range(QStringLiteral("^(.*)\\[([0-9]+):([0-9]+)(?::([0-9]+))?\\](.*)$"));
-    const auto match = range.match(pattern);
-    if (!match.hasMatch())
-        return {pattern};
-    const QString first = match.captured(2);
-    const int start = first.toInt();
-    const int end = match.captured(3).toInt();
-    const int step = match.captured(4).isEmpty() ? 1 : qMax(1, match.captured(4).toInt());
-    const int width = first.startsWith(u'0') ? first.size() : 0;
-    QStringList names;
-    for (int i = start; i <= end && names.size() < 100000; i += step) {
-        for (const QString &rest : expandHostPattern(match.captured(5)))
-            names.append(match.captured(1) + QStringLiteral("%1").arg(i, width, 10, QLatin1Char('0')) + rest);
+// ---- Host patterns -----------------------------------------------------------------------------
+
+QString tooManyHosts() {
+    return QCoreApplication::translate("Inventory", "The inventory would hold more than %1 hosts, the most "
+                                                    "Kubespray Wizard reads; the limit is crossed here.")
+        .arg(limits::MaxHosts);
+}
+
+// Numbers of a range are Python integers in Ansible; 36 digits cover any name a person writes, and their sums
+// and differences cannot overflow 128 bits.
+__extension__ using RangeNumber = __int128;
+constexpr int MaxRangeDigits = 36;
+
+/// Python's int(text): surrounding blanks, a sign, digits with single underscores between them.
+std::optional<RangeNumber> pythonInt(const QString &text, bool *tooLong) {
+    const QString trimmed = text.trimmed();
+    qsizetype i = 0;
+    const bool negative = trimmed.startsWith(u'-');
+    if (negative || trimmed.startsWith(u'+'))
+        ++i;
+    RangeNumber value = 0;
+    int digits = 0;
+    bool lastWasDigit = false;
+    for (; i < trimmed.size(); ++i) {
+        const QChar c = trimmed.at(i);
+        if (c == u'_' && lastWasDigit && i + 1 < trimmed.size()) {
+            lastWasDigit = false;
+            continue;
+        }
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        if (value != 0 && ++digits > MaxRangeDigits) {
+            *tooLong = true;
+            return std::nullopt;
+        }
+        value = value * 10 + (c.unicode() - u'0');
+        lastWasDigit = true;
     }
-    return names;
+    if (!lastWasDigit)
+        return std::nullopt;
+    return negative ? -value : value;
+}
+
+/// str(value).zfill(width), as Ansible writes each number of a range.
+QString rangeText(RangeNumber value, int width) {
+    QString digits;
+    for (RangeNumber rest = value < 0 ? -value : value; rest > 0 || digits.isEmpty(); rest /= 10)
+        digits.prepend(QChar(u'0' + static_cast<int>(rest % 10)));
+    if (digits.size() + (value < 0 ? 1 : 0) < width)
+        digits.prepend(QString(width - digits.size() - (value < 0 ? 1 : 0), u'0'));
+    return value < 0 ? u'-' + digits : digits;
+}
+
+/// Ansible's expand_hostname_range, with the same results and the same refusals: the first [begin:end] or
+/// [begin:end:step] is expanded, then each name again until none has a '['. Numbers keep the width of a begin
+/// with a leading zero; letters run through a–z then A–Z. At most `budget` names.
+class HostRangeExpander {
+public:
+    explicit HostRangeExpander(qsizetype budget)
+        : m_budget(budget) {}
+
+    /// Appends the names of `pattern` to `names`; the reason when Ansible (or the budget) refuses it.
+    std::optional<QString> expand(const QString &pattern, QStringList &names) {
+        if (!pattern.contains(u'['))
+            return add(pattern, names);
+        // Ansible replaces the first '[' and the first ']' by '|' and splits at '|' into exactly three parts.
+        QString marked = pattern;
+        marked[marked.indexOf(u'[')] = u'|';
+        if (const qsizetype close = marked.indexOf(u']'); close >= 0)
+            marked[close] = u'|';
+        const QStringList parts = marked.split(u'|');
+        if (parts.size() != 3)
+            return notARange();
+        const QString &head = parts.at(0);
+        const QString &tail = parts.at(2);
+        const QStringList bounds = parts.at(1).split(u':');
+        if (bounds.size() != 2 && bounds.size() != 3)
+            return notARange();
+        const QString begin = bounds.at(0).isEmpty() ? QStringLiteral("0") : bounds.at(0);
+        const QString &end = bounds.at(1);
+        const QString step = bounds.size() == 3 ? bounds.at(2) : QStringLiteral("1");
+        if (end.isEmpty())
+            return QCoreApplication::translate("Inventory", "A host range must give its end value.");
+        int width = 0;
+        if (begin.startsWith(u'0') && begin.size() > 1) {
+            width = static_cast<int>(begin.size());
+            if (end.size() != begin.size())
+                return QCoreApplication::translate("Inventory", "The two ends of a host range that starts with 0 "
+                                                                "must have the same number of digits.");
+        }
+
+        bool tooLong = false;
+        static const QString letters = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        const qsizetype firstLetter = letters.indexOf(begin); // a substring search, as Python's str.index
+        const qsizetype lastLetter = letters.indexOf(end);
+        if (firstLetter >= 0 && lastLetter >= 0) {
+            if (firstLetter > lastLetter)
+                return QCoreApplication::translate("Inventory", "A host range of letters must not run backwards.");
+            // A step that is no usable slice step makes Ansible read the range as numbers, which fails.
+            const auto letterStep = pythonInt(step, &tooLong);
+            if (!letterStep || *letterStep == 0)
+                return notANumber(begin);
+            QStringList values;
+            for (qsizetype i = firstLetter; *letterStep > 0 && i <= lastLetter; i += static_cast<qsizetype>(*letterStep))
+                values.append(letters.at(i));
+            return expandEach(head, values, tail, names);
+        }
+
+        const auto first = pythonInt(begin, &tooLong);
+        const auto last = pythonInt(end, &tooLong);
+        const auto by = pythonInt(step, &tooLong);
+        if (tooLong)
+            return QCoreApplication::translate("Inventory", "A number in a host range may have at most %1 digits.")
+                .arg(MaxRangeDigits);
+        if (!first || !last || !by)
+            return notANumber(!first ? begin : !last ? end : step);
+        if (*by == 0)
+            return QCoreApplication::translate("Inventory", "The step of a host range must not be 0.");
+        // Python's range(first, last + 1, by): counted before anything is built.
+        const RangeNumber stop = *last + 1;
+        const RangeNumber span = *by > 0 ? stop - *first : *first - stop;
+        const RangeNumber magnitude = *by > 0 ? *by : -*by;
+        const RangeNumber count = span <= 0 ? 0 : (span + magnitude - 1) / magnitude;
+        if (count > m_budget - names.size())
+            return tooManyHosts();
+        QStringList values;
+        values.reserve(static_cast<qsizetype>(count));
+        for (RangeNumber i = 0, value = *first; i < count; ++i, value += *by)
+            values.append(rangeText(value, width));
+        return expandEach(head, values, tail, names);
+    }
+
+private:
+    std::optional<QString> expandEach(const QString &head, const QStringList &values, const QString &tail,
+                                      QStringList &names) {
+        for (const QString &value : values) {
+            if (auto refusal = expand(head + value + tail, names))
+                return refusal;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<QString> add(const QString &name, QStringList &names) {
+        if (names.size() >= m_budget)
+            return tooManyHosts();
+        names.append(name);
+        return std::nullopt;
+    }
+
+    static QString notARange() {
+        return QCoreApplication::translate("Inventory", "A host range must be written [begin:end] or "
+                                                        "[begin:end:step].");
+    }
+    static QString notANumber(const QString &text) {
+        return QCoreApplication::translate("Inventory", "“%1” in a host range is neither a number nor a letter.")
+            .arg(text);
+    }
+
+    qsizetype m_budget;
+};
+
+Expected<HostPattern> parseHostPattern(const QString &pattern, const SourceLocation &where) {
+    // Ansible's parse_address: "host:port" where the host part has colons only inside [...] (so a bare IPv6
+    // address has no port), or "[host]:port". When the host part is no valid name or address, Ansible drops the
+    // port and expands the whole pattern.
+    static const QRegularExpression hostPort(QStringLiteral("^((?:[^:\\[\\]]|\\[[^\\]]*\\])*):([0-9]+)$"));
+    static const QRegularExpression bracketedHostPort(QStringLiteral("^\\[(.+)\\]:([0-9]+)$"));
+    static const QString range = QStringLiteral("\\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\\]");
+    static const QString label = QStringLiteral("(?:\\w|%1)(?:[\\w-]|%1)*(?<![_-])").arg(range);
+    static const QRegularExpression hostName(QStringLiteral("^%1(?:\\.%1)*$").arg(label),
+                                             QRegularExpression::CaseInsensitiveOption |
+                                                 QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression ipv6(QStringLiteral("^[0-9a-f:.\\[\\]]*:[0-9a-f:.\\[\\]]*$"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    HostPattern result;
+    QString host = pattern;
+    auto match = bracketedHostPort.match(pattern);
+    if (!match.hasMatch())
+        match = hostPort.match(pattern);
+    if (match.hasMatch() && (hostName.match(match.captured(1)).hasMatch() || ipv6.match(match.captured(1)).hasMatch())) {
+        host = match.captured(1);
+        result.port = match.captured(2);
+    }
+    HostRangeExpander expander(limits::MaxHosts);
+    if (auto refusal = expander.expand(host, result.names))
+        return Error{where, pattern, *refusal};
+    return result;
 }
 
 } // namespace
@@ -232,6 +427,7 @@ Expected<HostsFile> HostsFile::parseYaml(const QByteArray &bytes, const QString 
     HostsFile file;
     file.path = path;
     file.format = Format::Yaml;
+    file.duplicates = document->duplicates();
     YamlHostsReader reader(file);
     for (const YamlDocument::Key &key : document->keys()) {
         YAML::Node keyNode(key.name.toStdString());
@@ -253,6 +449,7 @@ Expected<HostsFile> HostsFile::parseIni(const QByteArray &bytes, const QString &
     QString group = QStringLiteral("ungrouped");
     Section section = Section::Hosts;
     static const QRegularExpression header(QStringLiteral("^\\[([^\\]:\\s]+)(?::(\\w+))?\\]\\s*(?:[#;].*)?$"));
+    GroupMembers members;
 
     const QStringList lines = QString::fromUtf8(bytes).split(QLatin1Char('\n'));
     for (int index = 0; index < lines.size(); ++index) {
@@ -304,21 +501,26 @@ Expected<HostsFile> HostsFile::parseIni(const QByteArray &bytes, const QString &
                                  QCoreApplication::translate("Inventory", "Host variables must be written key=value.")};
                 vars.insert(words.at(w).left(equals), {iniValue(words.at(w).mid(equals + 1)), lineNumber});
             }
-            const HostPattern pattern = parseHostPattern(words.at(0));
+            const int column = static_cast<int>(lines.at(index).indexOf(words.at(0))) + 1;
+            const auto parsed = parseHostPattern(words.at(0), {path, lineNumber, column});
+            if (!parsed)
+                return parsed.error();
+            const HostPattern &pattern = *parsed;
             // An explicit ansible_port=… wins over "host:port", as in Ansible.
             if (!pattern.port.isEmpty() && !vars.contains(QStringLiteral("ansible_port")))
                 vars.insert(QStringLiteral("ansible_port"), {iniValue(pattern.port), lineNumber});
             for (const QString &name : pattern.names) {
                 InventoryHost &host = file.hosts[name];
                 if (host.name.isEmpty()) {
+                    if (file.hostOrder.size() >= limits::MaxHosts)
+                        return Error{{path, lineNumber, column}, name, tooManyHosts()};
                     host.name = name;
                     host.line = lineNumber;
                     file.hostOrder.append(name);
                 }
                 for (auto it = vars.cbegin(); it != vars.cend(); ++it)
                     host.vars.insert(it.key(), it.value());
-                if (!current.hosts.contains(name))
-                    current.hosts.append(name);
+                members.add(current, name);
             }
             break;
         }
@@ -335,8 +537,7 @@ Expected<HostsFile> HostsFile::parseIni(const QByteArray &bytes, const QString &
             const QString child = shellSplit(line).value(0);
             if (child.isEmpty())
                 continue;
-            if (!current.children.contains(child))
-                current.children.append(child);
+            members.addChild(current, child);
             InventoryGroup &childGroup = file.groups[child];
             childGroup.name = child;
             if (childGroup.line == 0)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "util/Expected.h"
+#include "yaml/YamlDocument.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -42,6 +43,7 @@ struct HostsFile {
     QStringList hostOrder;
     QMap<QString, InventoryHost> hosts;
     QMap<QString, InventoryGroup> groups;
+    QList<YamlDocument::DuplicateKey> duplicates; ///< duplicate keys of a YAML hosts file
 
     /// Parses Ansible's YAML inventory format (all: hosts/children/vars, nested groups).
     static Expected<HostsFile> parseYaml(const QByteArray &bytes, const QString &path);

@@ -2,11 +2,14 @@
 // Part of Kubespray Wizard.
 #include "kubespray/Inventory.h"
 
+#include "util/InputLimits.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QSet>
 
@@ -99,13 +102,10 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
     }
     inventory.m_directory = QFileInfo(hostsPath).absolutePath();
 
-    QFile file(hostsPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            {hostsPath},
-            {},
-            QCoreApplication::translate("Inventory", "Cannot read the hosts file: %1").arg(file.errorString())};
-    const QByteArray bytes = file.readAll();
+    const auto read = readBoundedFile(hostsPath, hostsPath);
+    if (!read)
+        return read.error();
+    const QByteArray &bytes = *read;
     const QString suffix = QFileInfo(hostsPath).suffix();
     const bool isYaml =
         suffix == u"yaml" || suffix == u"yml" || (suffix != u"ini" && bytes.trimmed().startsWith("all:"));
@@ -113,10 +113,6 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
     if (!hosts)
         return hosts.error();
     inventory.m_hosts = std::move(*hosts);
-    if (isYaml) {
-        if (const auto document = YamlDocument::parse(bytes, hostsPath))
-            inventory.m_hostsDuplicates = document->duplicates();
-    }
     if (inventory.m_hosts.hostOrder.isEmpty())
         return Error{{hostsPath},
                      {},
@@ -217,38 +213,37 @@ bool Inventory::declaresGroup(const QString &group) const {
     return false;
 }
 
-QStringList Inventory::groupsWithin(const QString &group, int depth) const {
-    QStringList result;
-    if (depth > 32) // a cycle in children; Ansible would refuse it too
-        return result;
-    for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it) {
-        if (canonicalGroupName(it.key()) != group)
-            continue;
-        result.append(it.key());
-        for (const QString &child : it->children)
-            result += groupsWithin(canonicalGroupName(child), depth + 1);
-    }
-    return result;
-}
-
 QStringList Inventory::hostsOf(const QString &group) const {
     if (group == AllGroup)
         return m_hosts.hostOrder;
+    QSet<QString> members;
     if (group == ClusterGroup && !declaresGroup(ClusterGroup)) {
-        QStringList hosts;
         for (const QString &member :
              {QStringLiteral("kube_control_plane"), QStringLiteral("kube_node"), QStringLiteral("calico_rr")}) {
-            for (const QString &host : hostsOf(member)) {
-                if (!hosts.contains(host))
-                    hosts.append(host);
+            const QStringList hosts = hostsOf(member);
+            members.unite(QSet<QString>(hosts.cbegin(), hosts.cend()));
+        }
+    } else {
+        // The groups written under each name Kubespray reads (legacy dashed names count).
+        QHash<QString, QStringList> writtenNames;
+        for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it)
+            writtenNames[canonicalGroupName(it.key())].append(it.key());
+        // Each group once, however many paths lead to it: a diamond of :children stays linear, a cycle ends.
+        QSet<QString> reached{group};
+        QStringList pending{group};
+        while (!pending.isEmpty()) {
+            for (const QString &name : writtenNames.value(pending.takeLast())) {
+                const InventoryGroup &entry = *m_hosts.groups.constFind(name);
+                members.unite(QSet<QString>(entry.hosts.cbegin(), entry.hosts.cend()));
+                for (const QString &child : entry.children) {
+                    const QString canonical = canonicalGroupName(child);
+                    if (!reached.contains(canonical)) {
+                        reached.insert(canonical);
+                        pending.append(canonical);
+                    }
+                }
             }
         }
-        return hosts;
-    }
-    QSet<QString> members;
-    for (const QString &name : groupsWithin(group, 0)) {
-        for (const QString &host : m_hosts.groups.value(name).hosts)
-            members.insert(host);
     }
     QStringList ordered;
     for (const QString &host : m_hosts.hostOrder) {
@@ -336,7 +331,7 @@ QList<Inventory::Override> Inventory::overrides(const QString &name) const {
 
 QList<Inventory::Duplicate> Inventory::duplicates() const {
     QList<Duplicate> result;
-    for (const auto &key : m_hostsDuplicates)
+    for (const auto &key : m_hosts.duplicates)
         result.append({displayPath(m_hosts.path), key});
     for (const VarsFile &file : m_varsFiles) {
         for (const auto &key : file.document.duplicates())

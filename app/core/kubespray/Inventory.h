@@ -79,13 +79,11 @@ private:
     std::optional<Error> loadVarsFolder(const QString &folderName, VarsFile::Scope scope);
     std::optional<Error> addVarsFile(const QString &absolutePath, VarsFile::Scope scope, const QString &target);
     Overlay m_overlay;
-    QStringList groupsWithin(const QString &group, int depth) const;
 
     QString m_directory;
     HostsFile m_hosts;
     QList<VarsFile> m_varsFiles;
     QStringList m_notes;
-    QList<YamlDocument::DuplicateKey> m_hostsDuplicates;
 };
 
 /// Canonical Kubespray group name for a legacy dashed one (k8s-cluster → k8s_cluster, kube-master →

@@ -2,16 +2,19 @@
 // Part of Kubespray Wizard.
 #include "yaml/YamlDocument.h"
 
+#include "util/InputLimits.h"
 #include "yaml/YamlEmit.h"
-
-#include <yaml-cpp/depthguard.h>
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
+#include <sstream>
 #include <string>
 
 namespace ksw {
@@ -61,26 +64,126 @@ SourceLocation deepestNesting(const QString &path, const QByteArray &bytes) {
     return SourceLocation{path, deepestLine, deepestColumn};
 }
 
-void collectDuplicates(const YAML::Node &node, const QString &path, QList<YamlDocument::DuplicateKey> &out) {
-    if (node.IsMap()) {
-        QHash<QString, int> firstLineOf;
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            const QString key = it->first.IsScalar() ? QString::fromStdString(it->first.Scalar()) : QString();
-            const QString childPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
-            const int line = it->first.Mark().line + 1;
-            if (!key.isEmpty()) {
-                if (const auto found = firstLineOf.constFind(key); found != firstLineOf.constEnd())
-                    out.append({childPath, found.value(), line});
-                else
-                    firstLineOf.insert(key, line);
-            }
-            collectDuplicates(it->second, childPath, out);
-        }
-    } else if (node.IsSequence()) {
-        for (std::size_t i = 0; i < node.size(); ++i)
-            collectDuplicates(node[i], path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), out);
+/// Counts the nodes of a YAML text from the parser's events, without building any: yaml-cpp spends a few hundred
+/// bytes on each node, so a text is refused before its tree could outgrow memory.
+class NodeCounter : public YAML::EventHandler {
+public:
+    /// Thrown at the first node past the limit, to stop the parser there.
+    struct LimitCrossed {
+        YAML::Mark mark;
+    };
+
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { count(mark); }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {} // the anchor's node, not a new one
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t, const std::string &) override {
+        count(mark);
     }
-}
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        count(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        count(mark);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void count(const YAML::Mark &mark) {
+        if (++m_nodes > limits::MaxYamlNodes)
+            throw LimitCrossed{mark};
+    }
+    qint64 m_nodes = 0;
+};
+
+/// One walk over a parsed file that finds duplicate keys and measures how far aliases expand it. An alias is the
+/// very node of its anchor (yaml-cpp shares it, as PyYAML does), so a walk that follows aliases blindly is
+/// exponential: a few hundred bytes of nested aliases stand for billions of values. Here each mapping and
+/// sequence is entered once and what was found in it remembered.
+class TreeSurvey {
+public:
+    struct Extent {
+        qint64 values = 0;          ///< with aliases expanded (saturating far above any limit)
+        bool duplicateKeys = false; ///< a mapping within repeats a key
+    };
+
+    explicit TreeSurvey(QList<YamlDocument::DuplicateKey> &duplicates)
+        : m_duplicates(duplicates) {}
+
+    /// What `node` holds, or nothing when it contains itself through an alias. Duplicates are reported where
+    /// they are first reached.
+    std::optional<Extent> survey(const YAML::Node &node, const QString &path) {
+        if (!node.IsMap() && !node.IsSequence()) {
+            ++m_written; // an alias to a scalar costs its own bytes in the text: no need to remember it
+            return Extent{1, false};
+        }
+        if (const Extent *known = find(node))
+            return known->values == InProgress ? std::nullopt : std::optional<Extent>(*known);
+        ++m_written;
+        remember(node, {InProgress, false});
+        Extent extent{1, false};
+        const auto add = [&](const YAML::Node &child, const QString &childPath) {
+            const auto inner = survey(child, childPath);
+            if (inner) {
+                extent.values = std::min(extent.values + inner->values, Saturated);
+                extent.duplicateKeys = extent.duplicateKeys || inner->duplicateKeys;
+            }
+            return inner.has_value();
+        };
+        if (node.IsMap()) {
+            QHash<QString, int> firstLineOf;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                const QString key = it->first.IsScalar() ? QString::fromStdString(it->first.Scalar()) : QString();
+                const QString childPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+                const int line = it->first.Mark().line + 1;
+                if (!key.isEmpty()) {
+                    if (const auto found = firstLineOf.constFind(key); found != firstLineOf.constEnd()) {
+                        m_duplicates.append({childPath, found.value(), line});
+                        extent.duplicateKeys = true;
+                    } else {
+                        firstLineOf.insert(key, line);
+                    }
+                }
+                if (!add(it->first, childPath) || !add(it->second, childPath))
+                    return std::nullopt;
+            }
+        } else {
+            for (std::size_t i = 0; i < node.size(); ++i) {
+                if (!add(node[i], path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']')))
+                    return std::nullopt;
+            }
+        }
+        *find(node) = extent;
+        return extent;
+    }
+
+    /// Values written in the text so far (each mapping, sequence and scalar once; each alias to a scalar too).
+    qint64 written() const { return m_written; }
+
+private:
+    static constexpr qint64 InProgress = -1;
+    static constexpr qint64 Saturated = qint64(1) << 62;
+
+    // yaml-cpp tells identity only through Node::is(); a node's source position narrows the candidates to the
+    // few nodes that start at the same byte (a mapping and its first key, empty values).
+    Extent *find(const YAML::Node &node) {
+        const auto bucket = m_seen.find(node.Mark().pos);
+        if (bucket == m_seen.end())
+            return nullptr;
+        for (auto &[seen, extent] : *bucket) {
+            if (seen.is(node))
+                return &extent;
+        }
+        return nullptr;
+    }
+    void remember(const YAML::Node &node, Extent extent) { m_seen[node.Mark().pos].append({node, extent}); }
+
+    QList<YamlDocument::DuplicateKey> &m_duplicates;
+    QHash<int, QList<std::pair<YAML::Node, Extent>>> m_seen;
+    qint64 m_written = 0;
+};
 
 /// The file's lines, each with its own line ending (the last may have none).
 QList<QByteArray> splitLines(const QByteArray &bytes) {
@@ -177,23 +280,37 @@ YAML::Node resolveDuplicateKeys(const YAML::Node &node) {
 }
 
 Expected<YamlDocument> YamlDocument::load(const QString &path) {
-    QFile file(path);
-    if (!file.exists())
+    if (!QFile::exists(path))
         return Error{{path}, {}, QCoreApplication::translate("Yaml", "The file does not exist.")};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{
-            {path}, {}, QCoreApplication::translate("Yaml", "Cannot read the file: %1").arg(file.errorString())};
-    return parse(file.readAll(), path);
+    const auto bytes = readBoundedFile(path, path);
+    if (!bytes)
+        return bytes.error();
+    return parse(*bytes, path);
 }
 
 Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QString &path) {
+    if (auto refusal = fileSizeRefusal(bytes, path))
+        return *refusal;
     YamlDocument document;
     document.m_path = path;
     document.m_bytes = bytes;
 
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+        const std::string text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        {
+            std::istringstream stream(text);
+            YAML::Parser parser(stream);
+            NodeCounter counter;
+            parser.HandleNextDocument(counter); // only the first document, as YAML::Load
+        }
+        root = YAML::Load(text);
+    } catch (const NodeCounter::LimitCrossed &crossed) {
+        return Error{locationOf(path, crossed.mark),
+                     {},
+                     QCoreApplication::translate("Yaml", "This file holds more than %1 YAML values, the most Kubespray "
+                                                         "Wizard reads from one file; the limit is crossed here.")
+                         .arg(limits::MaxYamlNodes)};
     } catch (const YAML::DeepRecursion &) {
         // yaml-cpp marks the end of the line; the place worth showing is where the nesting gets deepest.
         return Error{deepestNesting(path, bytes),
@@ -215,6 +332,9 @@ Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QStrin
                      QCoreApplication::translate("Yaml", "Expected a mapping of variables (key: value) at the top "
                                                          "of the file.")};
     }
+    TreeSurvey survey(document.m_duplicates);
+    qint64 expanded = 0;
+    QHash<QString, int> firstLineOf;
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!it->first.IsScalar()) {
             return Error{locationOf(path, it->first.Mark()),
@@ -222,10 +342,26 @@ Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QStrin
                          QCoreApplication::translate("Yaml", "A variable name must be a plain text key.")};
         }
         const YAML::Mark mark = it->first.Mark();
-        document.m_keys.append(
-            {QString::fromStdString(it->first.Scalar()), mark.line + 1, mark.column + 1, it->second});
+        const QString name = QString::fromStdString(it->first.Scalar());
+        if (const auto found = firstLineOf.constFind(name); found != firstLineOf.constEnd())
+            document.m_duplicates.append({name, found.value(), mark.line + 1});
+        else
+            firstLineOf.insert(name, mark.line + 1);
+
+        // Checked key by key, so that the refusal points at the key where the limit is crossed.
+        const auto extent = survey.survey(it->second, name);
+        if (!extent)
+            return Error{locationOf(path, mark), name,
+                         QCoreApplication::translate("Yaml", "This value contains itself through an alias.")};
+        document.m_keys.append({name, mark.line + 1, mark.column + 1, it->second, extent->duplicateKeys});
+        expanded += extent->values;
+        if (expanded - survey.written() > limits::MaxAliasExpansion)
+            return Error{locationOf(path, mark), name,
+                         QCoreApplication::translate("Yaml", "Aliases make this file stand for more than %1 values "
+                                                             "beyond those written in it, the most Kubespray Wizard "
+                                                             "reads; the limit is crossed at this key.")
+                             .arg(limits::MaxAliasExpansion)};
     }
-    collectDuplicates(root, QString(), document.m_duplicates);
     return document;
 }
 
@@ -235,11 +371,7 @@ std::optional<YamlDocument::Key> YamlDocument::value(const QString &name) const 
             continue;
         Key key = *it;
         // Copying loses yaml-cpp's marks, which error messages need: copy only when there is something to resolve.
-        const bool hasInnerDuplicates =
-            std::any_of(m_duplicates.cbegin(), m_duplicates.cend(), [&](const DuplicateKey &d) {
-                return d.path.startsWith(name + QLatin1Char('.')) || d.path.startsWith(name + QLatin1Char('['));
-            });
-        if (hasInnerDuplicates)
+        if (key.innerDuplicates)
             key.value = resolveDuplicateKeys(key.value);
         return key;
     }

@@ -24,6 +24,7 @@ public:
         int line = 0;   ///< 1-based line of the key
         int column = 0; ///< 1-based column of the key
         YAML::Node value;
+        bool innerDuplicates = false; ///< a mapping within the value (aliases included) repeats a key
     };
 
     /// A key that appears more than once in one mapping; Ansible keeps the last one.

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Part of Kubespray Wizard.
+#pragma once
+
+#include "util/Expected.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace ksw {
+
+/// What the wizard reads at most from an inventory, so that no input of any size makes it hang or exhaust
+/// memory. Ansible has none of these limits; each is far above what a real Kubespray inventory holds, and
+/// docs/inventory.md lists them. Past one, loading stops with an Error naming file:line:column.
+namespace limits {
+
+/// One inventory file (hosts file or vars file). Kubespray's sample files are under 100 KiB; a hosts.yaml of
+/// MaxHosts hosts in the inventory builder's layout is about 24 MiB.
+inline constexpr qint64 MaxFileBytes = 32 * 1024 * 1024;
+
+/// YAML values (mappings, sequences, scalars) in one file. yaml-cpp spends about 400 bytes on each, whatever the
+/// size of the text, so this is what bounds memory: at most about 800 MiB for one file's tree. A hosts.yaml in
+/// the inventory builder's layout has about 11 values per host and reaches it at about 180,000 hosts.
+inline constexpr qint64 MaxYamlNodes = 2'000'000;
+
+/// Values that aliases (*name) may add to one file beyond those written in it. An alias repeats its anchor
+/// without copying it; nested ones grow exponentially (a 500-byte "billion laughs"), and every reader that
+/// expands values (JSON output, comparisons, copies) would pay for each repetition.
+inline constexpr qint64 MaxAliasExpansion = 1'000'000;
+
+/// Hosts in one inventory, and so from one range pattern such as node[1:100000].
+inline constexpr qsizetype MaxHosts = 200'000;
+
+} // namespace limits
+
+/// The bytes of `path`, refused past limits::MaxFileBytes without reading further: the error names the line
+/// and column where the limit is crossed. `displayPath` is the name used in messages.
+Expected<QByteArray> readBoundedFile(const QString &path, const QString &displayPath);
+
+/// The refusal of `bytes` when they exceed limits::MaxFileBytes (else nothing).
+std::optional<Error> fileSizeRefusal(const QByteArray &bytes, const QString &displayPath);
+
+} // namespace ksw
