@@ -1862,10 +1862,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>%1と%2の両方があります。チームのメモにある「-i %1」と同じく、%1を使用します。</translation>
     </message>
     <message>
-        <source>Cannot read the hosts file: %1</source>
-        <translation>hostsファイルを読み込めません: %1</translation>
-    </message>
-    <message>
         <source>The hosts file lists no host (every host line may be commented out).</source>
         <translation>hostsファイルにホストが1台も記載されていません（ホストの行がすべてコメントアウトされている可能性があります）。</translation>
     </message>
@@ -1893,6 +1889,38 @@ Nothing in the inventory folder is changed.</source>
         <source>This is a folder, not a hosts file.</source>
         <translation>これはフォルダで、hostsファイルではありません。</translation>
     </message>
+    <message>
+        <source>The inventory would hold more than %1 hosts, the most Kubespray Wizard reads; the limit is crossed here.</source>
+        <translation>インベントリのホストが、Kubespray Wizardが読み込める上限の%1台を超えます。ここで上限を超えています。</translation>
+    </message>
+    <message>
+        <source>A host range must give its end value.</source>
+        <translation>ホスト範囲には終了値を指定してください。</translation>
+    </message>
+    <message>
+        <source>The two ends of a host range that starts with 0 must have the same number of digits.</source>
+        <translation>0で始まるホスト範囲では、開始値と終了値の桁数をそろえてください。</translation>
+    </message>
+    <message>
+        <source>A host range of letters must not run backwards.</source>
+        <translation>文字のホスト範囲を逆順にすることはできません。</translation>
+    </message>
+    <message>
+        <source>A number in a host range may have at most %1 digits.</source>
+        <translation>ホスト範囲の数値は最大%1桁です。</translation>
+    </message>
+    <message>
+        <source>The step of a host range must not be 0.</source>
+        <translation>ホスト範囲のステップに0は指定できません。</translation>
+    </message>
+    <message>
+        <source>A host range must be written [begin:end] or [begin:end:step].</source>
+        <translation>ホスト範囲は[begin:end]または[begin:end:step]の形式で書いてください。</translation>
+    </message>
+    <message>
+        <source>“%1” in a host range is neither a number nor a letter.</source>
+        <translation>ホスト範囲の「%1」は、数値でも文字でもありません。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryEdit</name>
@@ -1918,6 +1946,13 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Cannot keep the site profile: %1</source>
         <translation>サイトプロファイルを保存できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Limits</name>
+    <message>
+        <source>This file is larger than %1 MiB, the most Kubespray Wizard reads from one inventory file; the limit is crossed here.</source>
+        <translation>このファイルは、Kubespray Wizardがインベントリのファイル1つから読み込める上限の%1 MiBを超えています。ここで上限を超えています。</translation>
     </message>
 </context>
 <context>
@@ -3703,6 +3738,18 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>This value is nested too deeply to be read (Ansible cannot read it either).</source>
         <translation>この値は入れ子が深すぎて読み込めません（Ansibleも読み込めません）。</translation>
+    </message>
+    <message>
+        <source>This file holds more than %1 YAML values, the most Kubespray Wizard reads from one file; the limit is crossed here.</source>
+        <translation>このファイルのYAMLの値の数が、Kubespray Wizardが1つのファイルから読み込める上限の%1個を超えています。ここで上限を超えています。</translation>
+    </message>
+    <message>
+        <source>This value contains itself through an alias.</source>
+        <translation>この値は、エイリアスを通じて自分自身を含んでいます。</translation>
+    </message>
+    <message>
+        <source>Aliases make this file stand for more than %1 values beyond those written in it, the most Kubespray Wizard reads; the limit is crossed at this key.</source>
+        <translation>エイリアスによって、このファイルは記述されている値のほかに、Kubespray Wizardが読み込める上限の%1個を超える値を表すことになります。このキーで上限を超えています。</translation>
     </message>
 </context>
 <context>
