@@ -332,7 +332,8 @@ public:
             if (!letterStep || *letterStep == 0)
                 return notANumber(begin);
             QStringList values;
-            for (qsizetype i = firstLetter; *letterStep > 0 && i <= lastLetter; i += static_cast<qsizetype>(*letterStep))
+            for (qsizetype i = firstLetter; *letterStep > 0 && i <= lastLetter;
+                 i += static_cast<qsizetype>(*letterStep))
                 values.append(letters.at(i));
             return expandEach(head, values, tail, names);
         }
@@ -408,7 +409,8 @@ Expected<HostPattern> parseHostPattern(const QString &pattern, const SourceLocat
     auto match = bracketedHostPort.match(pattern);
     if (!match.hasMatch())
         match = hostPort.match(pattern);
-    if (match.hasMatch() && (hostName.match(match.captured(1)).hasMatch() || ipv6.match(match.captured(1)).hasMatch())) {
+    if (match.hasMatch() &&
+        (hostName.match(match.captured(1)).hasMatch() || ipv6.match(match.captured(1)).hasMatch())) {
         host = match.captured(1);
         result.port = match.captured(2);
     }
