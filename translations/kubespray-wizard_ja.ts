@@ -1768,10 +1768,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>%1と%2の両方があります。チームのメモにある「-i %1」と同じく、%1を使用します。</translation>
     </message>
     <message>
-        <source>Cannot read the hosts file: %1</source>
-        <translation>hostsファイルを読み込めません: %1</translation>
-    </message>
-    <message>
         <source>The hosts file lists no host (every host line may be commented out).</source>
         <translation>hostsファイルにホストが1台も記載されていません（ホストの行がすべてコメントアウトされている可能性があります）。</translation>
     </message>
@@ -1786,6 +1782,42 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>group %1</source>
         <translation>グループ%1</translation>
+    </message>
+    <message>
+        <source>This file is larger than %1 MiB, the most Kubespray Wizard reads from one inventory file; the limit is crossed here.</source>
+        <translation>このファイルは%1 MiBを超えています。Kubespray Wizardが1つのインベントリファイルから読み込めるのはそこまでで、ここで上限を超えています。</translation>
+    </message>
+    <message>
+        <source>The inventory would hold more than %1 hosts, the most Kubespray Wizard reads; the limit is crossed here.</source>
+        <translation>インベントリのホストが%1台を超えてしまいます。Kubespray Wizardが読み込めるのはそこまでで、ここで上限を超えています。</translation>
+    </message>
+    <message>
+        <source>A host range must give its end value.</source>
+        <translation>ホスト範囲には終わりの値が必要です。</translation>
+    </message>
+    <message>
+        <source>The two ends of a host range that starts with 0 must have the same number of digits.</source>
+        <translation>0で始まるホスト範囲では、始まりと終わりの桁数をそろえる必要があります。</translation>
+    </message>
+    <message>
+        <source>A host range of letters must not run backwards.</source>
+        <translation>文字のホスト範囲を逆順にすることはできません。</translation>
+    </message>
+    <message>
+        <source>A number in a host range may have at most %1 digits.</source>
+        <translation>ホスト範囲の数値は%1桁までです。</translation>
+    </message>
+    <message>
+        <source>The step of a host range must not be 0.</source>
+        <translation>ホスト範囲の刻みに0は使えません。</translation>
+    </message>
+    <message>
+        <source>A host range must be written [begin:end] or [begin:end:step].</source>
+        <translation>ホスト範囲は[始まり:終わり]または[始まり:終わり:刻み]の形で書いてください。</translation>
+    </message>
+    <message>
+        <source>“%1” in a host range is neither a number nor a letter.</source>
+        <translation>ホスト範囲の「%1」は数値でも文字でもありません。</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +3637,18 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Editing %1 would change this key too; nothing was changed.</source>
         <translation>%1を編集するとこのキーも変わってしまうため、何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>This file holds more than %1 YAML values, the most Kubespray Wizard reads from one file; the limit is crossed here.</source>
+        <translation>このファイルには%1個を超えるYAMLの値があります。Kubespray Wizardが1つのファイルから読み込めるのはそこまでで、ここで上限を超えています。</translation>
+    </message>
+    <message>
+        <source>This value contains itself through an alias.</source>
+        <translation>この値はエイリアスを介して自分自身を含んでいます。</translation>
+    </message>
+    <message>
+        <source>Aliases make this file stand for more than %1 values beyond those written in it, the most Kubespray Wizard reads; the limit is crossed at this key.</source>
+        <translation>エイリアスによって、このファイルは書かれている値のほかに%1個を超える値を表しています。Kubespray Wizardが読み込めるのはそこまでで、このキーで上限を超えています。</translation>
     </message>
 </context>
 <context>
