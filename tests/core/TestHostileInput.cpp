@@ -134,6 +134,7 @@ private slots:
     void initTestCase();
     void aliasBombIsRefused();
     void aliasesWithinTheLimitLoad();
+    void aliasesInIniValuesAreText();
     void rangeOfLargeNumbers();
     void rangesAgreeWithAnsible();
     void rangeRefusalsAgreeWithAnsible_data();
@@ -206,6 +207,33 @@ void TestHostileInput::aliasesWithinTheLimitLoad() {
     QVERIFY(users);
     QCOMPARE(users->value.size(), std::size_t(1000));
     QCOMPARE(users->value[999]["a"].as<int>(), 2); // the later duplicate wins, as in Ansible
+}
+
+void TestHostileInput::aliasesInIniValuesAreText() {
+    // Nested aliases on one INI line: Python's literal_eval refuses them, so Ansible keeps the text as a string.
+    QByteArray bomb = "[&a0 [1,1,1,1,1,1,1,1,1]";
+    for (int level = 1; level <= 8; ++level) {
+        QByteArrayList aliases;
+        for (int i = 0; i < 9; ++i)
+            aliases.append("*a" + QByteArray::number(level - 1));
+        bomb += ", &a" + QByteArray::number(level) + " [" + aliases.join(',') + "]";
+    }
+    bomb += "]";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"inventory.ini"_s);
+    QVERIFY(test::writeAll(path, "[kube_node]\nnode1\n[all:vars]\nbomb=" + bomb + "\n"));
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(inventory, qPrintable(errorText(inventory)));
+    const auto setting = inventory->clusterValue(u"bomb"_s);
+    QVERIFY(setting);
+    QVERIFY(setting->value.IsScalar());
+    QCOMPARE(QString::fromStdString(setting->value.Scalar()), QString::fromUtf8(bomb));
+
+    QProcess process;
+    process.start(u"ansible-inventory"_s, {u"-i"_s, path, u"--host"_s, u"node1"_s});
+    QVERIFY(process.waitForFinished(100000));
+    QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(u"bomb"_s).toString(),
+             QString::fromUtf8(bomb));
 }
 
 void TestHostileInput::rangeOfLargeNumbers() {
