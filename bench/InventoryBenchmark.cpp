@@ -282,6 +282,124 @@ void printTable(const QList<Measurement> &measurements) {
             milliseconds(m.median()), milliseconds(static_cast<double>(m.max())), mebibytes(m.peakKiB));
 }
 
+/// The figures of one size for the growth table.
+struct SizeResult {
+    int hosts = 0;
+    double wizardMedianNs = 0; ///< (b) Assessment::run: load and check
+    std::optional<qint64> wizardPeakKiB;
+    double ansibleMedianNs = 0;
+    std::optional<qint64> ansiblePeakKiB;
+};
+
+/// One size: (a), (b) and (c) on a generated inventory of `hostCount` hosts under `root`, the table printed.
+std::optional<SizeResult> benchmarkSize(int hostCount, int repeat, const QString &ansibleInventory, const QString &root,
+                                        bool keep, const QString &scratchDir) {
+    const std::optional<GeneratedInventory> inventory = generate(root, hostCount);
+    if (!inventory) {
+        err() << "bench-inventory: cannot write the inventory under " << root << Qt::endl;
+        return std::nullopt;
+    }
+
+    const ksw::Assessment::Request request{inventory->inventoryDir, inventory->siteProfile,
+                                           ksw::KubesprayVersion(2, 25, 0), false};
+
+    out() << "bench-inventory: " << hostCount << " hosts, " << repeat << " timed runs each, "
+          << QDateTime::currentDateTime().toString(Qt::ISODate) << '\n'
+          << "inventory:         " << inventory->inventoryDir << (keep ? "" : " (removed at exit)") << '\n'
+          << "kubespray version: " << request.kubesprayVersion->toString() << " (given), ansible not inspected\n"
+          << "ansible-inventory: " << ansibleInventory << " ("
+          << firstLineOf(ansibleInventory, {QStringLiteral("--version")}) << ")\n"
+          << "child peak RSS:    "
+          << (QFileInfo(kTimeProgram).isExecutable() ? "/usr/bin/time -f %M" : "n/a (no /usr/bin/time)") << '\n'
+          << "machine: " << QSysInfo::prettyProductName() << ", " << QSysInfo::currentCpuArchitecture() << ", "
+          << QThread::idealThreadCount() << " CPUs\n\n";
+    out().flush();
+
+    // Untimed first passes: the sanity figures, and a warm-up (file cache, Python byte code) for what follows.
+    qsizetype wizardHosts = 0;
+    qsizetype findingCount = 0;
+    {
+        const auto loaded = ksw::Inventory::load(inventory->inventoryDir);
+        if (!loaded) {
+            err() << "bench-inventory: " << loaded.error().toString() << Qt::endl;
+            return std::nullopt;
+        }
+        wizardHosts = loaded->hostNames().size();
+        const auto assessed = ksw::Assessment::run(request);
+        if (!assessed) {
+            err() << "bench-inventory: " << assessed.error().toString() << Qt::endl;
+            return std::nullopt;
+        }
+        findingCount = assessed->findings().size();
+    }
+    const std::optional<qsizetype> ansibleHosts = ansibleHostCount(ansibleInventory, inventory->hostsFile);
+    if (!ansibleHosts)
+        return std::nullopt;
+
+    resetOwnPeak();
+    const std::optional<qint64> residentBefore = ownStatusKiB("VmRSS");
+
+    QList<Measurement> measurements;
+    const auto load = measureInProcess(QStringLiteral("(a) Inventory::load"), repeat, [&inventory]() {
+        const auto result = ksw::Inventory::load(inventory->inventoryDir);
+        if (!result)
+            err() << "bench-inventory: " << result.error().toString() << Qt::endl;
+        return result.hasValue();
+    });
+    if (!load)
+        return std::nullopt;
+    measurements.append(*load);
+    const auto assessment = measureInProcess(QStringLiteral("(b) Assessment::run"), repeat, [&request]() {
+        const auto result = ksw::Assessment::run(request);
+        if (!result)
+            err() << "bench-inventory: " << result.error().toString() << Qt::endl;
+        return result.hasValue();
+    });
+    if (!assessment)
+        return std::nullopt;
+    measurements.append(*assessment);
+    const auto baseline = measureAnsibleInventory(QStringLiteral("(c) ansible-inventory --list"), repeat,
+                                                  ansibleInventory, inventory->hostsFile, scratchDir);
+    if (!baseline)
+        return std::nullopt;
+    measurements.append(*baseline);
+
+    printTable(measurements);
+    out() << '\n'
+          << "ratio (ansible-inventory median / wizard median): "
+          << QString::number(baseline->median() / assessment->median(), 'f', 1) << "   (wizard = (b) Assessment::run)\n"
+          << "hosts: generated " << hostCount << ", wizard loaded " << wizardHosts << ", ansible-inventory listed "
+          << *ansibleHosts << '\n'
+          << "wizard findings on this inventory: " << findingCount << '\n'
+          << "wizard process resident before (a), part of the peak RSS of (a) and (b): " << mebibytes(residentBefore)
+          << " MiB\n";
+    out().flush();
+
+    if (wizardHosts != *ansibleHosts || wizardHosts != hostCount) {
+        err() << "bench-inventory: the host counts disagree" << Qt::endl;
+        return std::nullopt;
+    }
+    return SizeResult{hostCount, assessment->median(), assessment->peakKiB, baseline->median(), baseline->peakKiB};
+}
+
+/// Load+check and ansible-inventory side by side for every size, with the time per 1000 hosts: linear growth
+/// keeps that column flat.
+void printGrowth(const QList<SizeResult> &results) {
+    out() << "growth (same run; wizard = (b) Assessment::run, ansible = (c) ansible-inventory --list):\n"
+          << "  hosts | wizard ms | ms/1000 hosts | wizard peak MiB | ansible ms | ms/1000 hosts | ansible peak MiB\n"
+          << "--------|-----------|---------------|-----------------|------------|---------------|-----------------\n";
+    for (const SizeResult &r : results) {
+        const double thousands = r.hosts / 1000.0;
+        out() << QString::number(r.hosts).rightJustified(7) << " | " << milliseconds(r.wizardMedianNs).rightJustified(9)
+              << " | " << QString::number(r.wizardMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
+              << mebibytes(r.wizardPeakKiB).rightJustified(15) << " | "
+              << milliseconds(r.ansibleMedianNs).rightJustified(10) << " | "
+              << QString::number(r.ansibleMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
+              << mebibytes(r.ansiblePeakKiB).rightJustified(16) << '\n';
+    }
+    out().flush();
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -293,8 +411,11 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Times Inventory::load and Assessment::run on a generated Kubespray inventory, side by side "
                        "with ansible-inventory --list on the same inventory."));
     parser.addHelpOption();
-    const QCommandLineOption hostsOption(QStringLiteral("hosts"), QStringLiteral("Hosts in the inventory (500)."),
-                                         QStringLiteral("N"), QStringLiteral("500"));
+    const QCommandLineOption hostsOption(
+        QStringLiteral("hosts"),
+        QStringLiteral("Hosts in the inventory (500); several sizes separated by commas "
+                       "(10000,20000,40000) add a growth table."),
+        QStringLiteral("N[,N...]"), QStringLiteral("500"));
     const QCommandLineOption repeatOption(QStringLiteral("repeat"), QStringLiteral("Timed runs of each step (10)."),
                                           QStringLiteral("R"), QStringLiteral("10"));
     const QCommandLineOption outOption(QStringLiteral("out"),
@@ -307,14 +428,19 @@ int main(int argc, char *argv[]) {
     parser.addOptions({hostsOption, repeatOption, outOption, ansibleOption});
     parser.process(app);
 
-    bool hostsOk = false;
     bool repeatOk = false;
-    const int hostCount = parser.value(hostsOption).toInt(&hostsOk);
-    const int repeat = parser.value(repeatOption).toInt(&repeatOk);
-    if (!hostsOk || hostCount < 1 || hostCount > kMaxHosts) {
-        err() << "bench-inventory: --hosts must be a number from 1 to " << kMaxHosts << Qt::endl;
-        return 2;
+    QList<int> hostCounts;
+    for (const QString &item : parser.value(hostsOption).split(u',')) {
+        bool hostsOk = false;
+        const int hostCount = item.toInt(&hostsOk);
+        if (!hostsOk || hostCount < 1 || hostCount > kMaxHosts) {
+            err() << "bench-inventory: --hosts must be numbers from 1 to " << kMaxHosts << ", separated by commas"
+                  << Qt::endl;
+            return 2;
+        }
+        hostCounts.append(hostCount);
     }
+    const int repeat = parser.value(repeatOption).toInt(&repeatOk);
     if (!repeatOk || repeat < 1) {
         err() << "bench-inventory: --repeat must be a positive number" << Qt::endl;
         return 2;
@@ -334,92 +460,19 @@ int main(int argc, char *argv[]) {
         err() << "bench-inventory: cannot create a temporary folder: " << temporary.errorString() << Qt::endl;
         return 2;
     }
-    const QString root = parser.isSet(outOption) ? QDir(parser.value(outOption)).absolutePath() : temporary.path();
-    const std::optional<GeneratedInventory> inventory = generate(root, hostCount);
-    if (!inventory) {
-        err() << "bench-inventory: cannot write the inventory under " << root << Qt::endl;
-        return 2;
-    }
-
-    const ksw::Assessment::Request request{inventory->inventoryDir, inventory->siteProfile,
-                                           ksw::KubesprayVersion(2, 25, 0), false};
-
-    out() << "bench-inventory: " << hostCount << " hosts, " << repeat << " timed runs each, "
-          << QDateTime::currentDateTime().toString(Qt::ISODate) << '\n'
-          << "inventory:         " << inventory->inventoryDir << (parser.isSet(outOption) ? "" : " (removed at exit)")
-          << '\n'
-          << "kubespray version: " << request.kubesprayVersion->toString() << " (given), ansible not inspected\n"
-          << "ansible-inventory: " << ansibleInventory << " ("
-          << firstLineOf(ansibleInventory, {QStringLiteral("--version")}) << ")\n"
-          << "child peak RSS:    "
-          << (QFileInfo(kTimeProgram).isExecutable() ? "/usr/bin/time -f %M" : "n/a (no /usr/bin/time)") << '\n'
-          << "machine: " << QSysInfo::prettyProductName() << ", " << QSysInfo::currentCpuArchitecture() << ", "
-          << QThread::idealThreadCount() << " CPUs\n\n";
-    out().flush();
-
-    // Untimed first passes: the sanity figures, and a warm-up (file cache, Python byte code) for what follows.
-    qsizetype wizardHosts = 0;
-    qsizetype findingCount = 0;
-    {
-        const auto loaded = ksw::Inventory::load(inventory->inventoryDir);
-        if (!loaded) {
-            err() << "bench-inventory: " << loaded.error().toString() << Qt::endl;
-            return 1;
-        }
-        wizardHosts = loaded->hostNames().size();
-        const auto assessed = ksw::Assessment::run(request);
-        if (!assessed) {
-            err() << "bench-inventory: " << assessed.error().toString() << Qt::endl;
-            return 1;
-        }
-        findingCount = assessed->findings().size();
-    }
-    const std::optional<qsizetype> ansibleHosts = ansibleHostCount(ansibleInventory, inventory->hostsFile);
-    if (!ansibleHosts)
-        return 1;
-
-    resetOwnPeak();
-    const std::optional<qint64> residentBefore = ownStatusKiB("VmRSS");
-
-    QList<Measurement> measurements;
-    const auto load = measureInProcess(QStringLiteral("(a) Inventory::load"), repeat, [&inventory]() {
-        const auto result = ksw::Inventory::load(inventory->inventoryDir);
+    QList<SizeResult> results;
+    for (const int hostCount : hostCounts) {
+        // Each size in a folder of its own, so that --out keeps them all.
+        const QString base = parser.isSet(outOption) ? QDir(parser.value(outOption)).absolutePath() : temporary.path();
+        const QString root = hostCounts.size() == 1 ? base : base + QStringLiteral("/hosts-%1").arg(hostCount);
+        const auto result =
+            benchmarkSize(hostCount, repeat, ansibleInventory, root, parser.isSet(outOption), temporary.path());
         if (!result)
-            err() << "bench-inventory: " << result.error().toString() << Qt::endl;
-        return result.hasValue();
-    });
-    if (!load)
-        return 1;
-    measurements.append(*load);
-    const auto assessment = measureInProcess(QStringLiteral("(b) Assessment::run"), repeat, [&request]() {
-        const auto result = ksw::Assessment::run(request);
-        if (!result)
-            err() << "bench-inventory: " << result.error().toString() << Qt::endl;
-        return result.hasValue();
-    });
-    if (!assessment)
-        return 1;
-    measurements.append(*assessment);
-    const auto baseline = measureAnsibleInventory(QStringLiteral("(c) ansible-inventory --list"), repeat,
-                                                  ansibleInventory, inventory->hostsFile, temporary.path());
-    if (!baseline)
-        return 1;
-    measurements.append(*baseline);
-
-    printTable(measurements);
-    out() << '\n'
-          << "ratio (ansible-inventory median / wizard median): "
-          << QString::number(baseline->median() / assessment->median(), 'f', 1) << "   (wizard = (b) Assessment::run)\n"
-          << "hosts: generated " << hostCount << ", wizard loaded " << wizardHosts << ", ansible-inventory listed "
-          << *ansibleHosts << '\n'
-          << "wizard findings on this inventory: " << findingCount << '\n'
-          << "wizard process resident before (a), part of the peak RSS of (a) and (b): " << mebibytes(residentBefore)
-          << " MiB\n";
-    out().flush();
-
-    if (wizardHosts != *ansibleHosts || wizardHosts != hostCount) {
-        err() << "bench-inventory: the host counts disagree" << Qt::endl;
-        return 1;
+            return 1;
+        results.append(*result);
+        out() << '\n';
     }
+    if (results.size() > 1)
+        printGrowth(results);
     return 0;
 }

@@ -1921,6 +1921,10 @@ Nothing in the inventory folder is changed.</source>
         <source>“%1” in a host range is neither a number nor a letter.</source>
         <translation>ホスト範囲の「%1」は、数値でも文字でもありません。</translation>
     </message>
+    <message>
+        <source>This file is larger than %1 MiB, the most Kubespray Wizard reads from one inventory file; the limit is crossed here.</source>
+        <translation>このファイルは、Kubespray Wizardがインベントリのファイル1つから読み込める上限の%1 MiBを超えています。ここで上限を超えています。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryEdit</name>
@@ -1946,13 +1950,6 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Cannot keep the site profile: %1</source>
         <translation>サイトプロファイルを保存できません: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Limits</name>
-    <message>
-        <source>This file is larger than %1 MiB, the most Kubespray Wizard reads from one inventory file; the limit is crossed here.</source>
-        <translation>このファイルは、Kubespray Wizardがインベントリのファイル1つから読み込める上限の%1 MiBを超えています。ここで上限を超えています。</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,7 @@ private slots:
     void initTestCase();
     void aliasBombIsRefused();
     void aliasesWithinTheLimitLoad();
+    void aliasesInIniValuesAreText();
     void rangeOfLargeNumbers();
     void rangesAgreeWithAnsible();
     void rangeRefusalsAgreeWithAnsible_data();
@@ -158,8 +159,7 @@ void TestHostileInput::aliasBombIsRefused() {
         QByteArrayList aliases;
         for (int i = 0; i < 9; ++i)
             aliases.append("*a" + QByteArray::number(level - 1));
-        bomb += "a" + QByteArray::number(level) + ": &a" + QByteArray::number(level) + " [" + aliases.join(',') +
-                "]\n";
+        bomb += "a" + QByteArray::number(level) + ": &a" + QByteArray::number(level) + " [" + aliases.join(',') + "]\n";
     }
     QVERIFY(bomb.size() < 500);
     QTemporaryDir dir;
@@ -209,6 +209,33 @@ void TestHostileInput::aliasesWithinTheLimitLoad() {
     QCOMPARE(users->value[999]["a"].as<int>(), 2); // the later duplicate wins, as in Ansible
 }
 
+void TestHostileInput::aliasesInIniValuesAreText() {
+    // Nested aliases on one INI line: Python's literal_eval refuses them, so Ansible keeps the text as a string.
+    QByteArray bomb = "[&a0 [1,1,1,1,1,1,1,1,1]";
+    for (int level = 1; level <= 8; ++level) {
+        QByteArrayList aliases;
+        for (int i = 0; i < 9; ++i)
+            aliases.append("*a" + QByteArray::number(level - 1));
+        bomb += ", &a" + QByteArray::number(level) + " [" + aliases.join(',') + "]";
+    }
+    bomb += "]";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"inventory.ini"_s);
+    QVERIFY(test::writeAll(path, "[kube_node]\nnode1\n[all:vars]\nbomb=" + bomb + "\n"));
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(inventory, qPrintable(errorText(inventory)));
+    const auto setting = inventory->clusterValue(u"bomb"_s);
+    QVERIFY(setting);
+    QVERIFY(setting->value.IsScalar());
+    QCOMPARE(QString::fromStdString(setting->value.Scalar()), QString::fromUtf8(bomb));
+
+    QProcess process;
+    process.start(u"ansible-inventory"_s, {u"-i"_s, path, u"--host"_s, u"node1"_s});
+    QVERIFY(process.waitForFinished(100000));
+    QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(u"bomb"_s).toString(),
+             QString::fromUtf8(bomb));
+}
+
 void TestHostileInput::rangeOfLargeNumbers() {
     // Signed 32-bit arithmetic turned this into 100,000 made-up hosts; Ansible's Python integers give two.
     QTemporaryDir dir;
@@ -226,21 +253,21 @@ void TestHostileInput::rangeOfLargeNumbers() {
 void TestHostileInput::rangesAgreeWithAnsible() {
     // Every pattern in a group of its own, one file, one ansible-inventory run.
     const QStringList patterns = {
-        u"node[01:10]"_s,      // leading zeros keep the width
-        u"a[a:c]"_s,           // letters
-        u"b[1:10:2]"_s,        // a step
-        u"c[a:C]"_s,           // a–z, then A–Z
-        u"d[5:1:-1]"_s,        // counting down
-        u"e[:3]"_s,            // begin defaults to 0
-        u"f[001:010:3]"_s,     // width and step
-        u"g[1:2]-[a:b]x"_s,    // two ranges
-        u"h[-2:2]"_s,          // negative numbers
-        u"i[1_0:1_2]"_s,       // Python's underscores in numbers
-        u"j[bc:e]"_s,          // Python's substring search for letters
-        u"k[3:1]"_s,           // empty
-        u"l[1:3]]"_s,          // a bracket left in the names
+        u"node[01:10]"_s,                                   // leading zeros keep the width
+        u"a[a:c]"_s,                                        // letters
+        u"b[1:10:2]"_s,                                     // a step
+        u"c[a:C]"_s,                                        // a–z, then A–Z
+        u"d[5:1:-1]"_s,                                     // counting down
+        u"e[:3]"_s,                                         // begin defaults to 0
+        u"f[001:010:3]"_s,                                  // width and step
+        u"g[1:2]-[a:b]x"_s,                                 // two ranges
+        u"h[-2:2]"_s,                                       // negative numbers
+        u"i[1_0:1_2]"_s,                                    // Python's underscores in numbers
+        u"j[bc:e]"_s,                                       // Python's substring search for letters
+        u"k[3:1]"_s,                                        // empty
+        u"l[1:3]]"_s,                                       // a bracket left in the names
         u"m[99999999999999999999:100000000000000000001]"_s, // past 64 bits
-        u"o[1:3]:2222"_s,      // a range with a port
+        u"o[1:3]:2222"_s,                                   // a range with a port
     };
     QByteArray ini = "[anchor]\nanchor1\n";
     for (int i = 0; i < patterns.size(); ++i)
@@ -263,7 +290,8 @@ void TestHostileInput::rangesAgreeWithAnsible() {
     // Spot checks, so that a shared misreading would not pass either.
     QCOMPARE(inventory->hostsFile().groups.value(u"g0"_s).hosts.first(), u"node01"_s);
     QCOMPARE(inventory->hostsFile().groups.value(u"g0"_s).hosts.last(), u"node10"_s);
-    QCOMPARE(inventory->hostsFile().groups.value(u"g2"_s).hosts, (QStringList{u"b1"_s, u"b3"_s, u"b5"_s, u"b7"_s, u"b9"_s}));
+    QCOMPARE(inventory->hostsFile().groups.value(u"g2"_s).hosts,
+             (QStringList{u"b1"_s, u"b3"_s, u"b5"_s, u"b7"_s, u"b9"_s}));
     QCOMPARE(inventory->hostsFile().groups.value(u"g3"_s).hosts.size(), 29);
     QCOMPARE(inventory->hostsFile().groups.value(u"g11"_s).hosts, QStringList());
     QCOMPARE(inventory->hostsFile().hosts.value(u"o2"_s).vars.value(u"ansible_port"_s).value.as<int>(), 2222);
@@ -331,12 +359,13 @@ void TestHostileInput::rangePastTheHostLimitIsRefused() {
 void TestHostileInput::diamondOfChildren() {
     // 24 levels of two groups, each a child of both groups above it: 2^24 paths from the top to the bottom.
     constexpr int Levels = 24;
-    const auto name = [](int level, char side) { return "l" + QByteArray::number(level) + side; };
+    const auto name = [](int level, char side) {
+        return "l" + QByteArray::number(level) + side;
+    };
     QByteArray ini;
     for (int level = 0; level + 1 < Levels; ++level) {
         for (const char side : {'a', 'b'})
-            ini += "[" + name(level, side) + ":children]\n" + name(level + 1, 'a') + "\n" + name(level + 1, 'b') +
-                   "\n";
+            ini += "[" + name(level, side) + ":children]\n" + name(level + 1, 'a') + "\n" + name(level + 1, 'b') + "\n";
     }
     ini += "[" + name(Levels - 1, 'a') + "]\nnode1\n[" + name(Levels - 1, 'b') + "]\nnode2\n";
     ini += "[" + name(12, 'b') + "]\nnode3\n";
@@ -418,9 +447,10 @@ void TestHostileInput::hugeVarsFileIsRefused() {
 
     const WizardRun run = runCheck(dir.path());
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains(u"group_vars/all/big.yml:%1:%2"_s.arg(limits::MaxFileBytes / 100 + 1)
-                                  .arg(limits::MaxFileBytes % 100 + 1)),
-             qPrintable(run.err));
+    QVERIFY2(
+        run.err.contains(
+            u"group_vars/all/big.yml:%1:%2"_s.arg(limits::MaxFileBytes / 100 + 1).arg(limits::MaxFileBytes % 100 + 1)),
+        qPrintable(run.err));
 }
 
 void TestHostileInput::denseVarsFileIsRefused() {

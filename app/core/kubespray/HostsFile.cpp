@@ -197,6 +197,21 @@ QStringList shellSplit(const QString &line) {
     return words;
 }
 
+/// True when `text` has '&' or '*' outside quotes. YAML would read an anchor or an alias there (and nested aliases
+/// on one line can stand for billions of values); Python's ast.literal_eval refuses both, so Ansible keeps the text.
+bool hasUnquotedAnchorOrAlias(const QString &text) {
+    QChar quote;
+    for (const QChar c : text) {
+        if (!quote.isNull())
+            quote = c == quote ? QChar() : quote;
+        else if (c == u'"' || c == u'\'')
+            quote = c;
+        else if (c == u'&' || c == u'*')
+            return true;
+    }
+    return false;
+}
+
 /// An INI value as Ansible's INI plugin reads it: ast.literal_eval of the text, else the text itself. So Python
 /// literals are typed (True/False, None, integers, floats, quoted strings, lists, dicts) and the rest are strings;
 /// "true" is a string there, and quotes around a [group:vars] value are not part of it.
@@ -218,7 +233,7 @@ YAML::Node iniValue(const QString &text) {
         node.SetTag("!");
         return node;
     }
-    if (text.startsWith(u'[') || text.startsWith(u'{')) {
+    if ((text.startsWith(u'[') || text.startsWith(u'{')) && !hasUnquotedAnchorOrAlias(text)) {
         try {
             return YAML::Load(text.toStdString());
         } catch (const YAML::Exception &) {
@@ -332,7 +347,8 @@ public:
             if (!letterStep || *letterStep == 0)
                 return notANumber(begin);
             QStringList values;
-            for (qsizetype i = firstLetter; *letterStep > 0 && i <= lastLetter; i += static_cast<qsizetype>(*letterStep))
+            for (qsizetype i = firstLetter; *letterStep > 0 && i <= lastLetter;
+                 i += static_cast<qsizetype>(*letterStep))
                 values.append(letters.at(i));
             return expandEach(head, values, tail, names);
         }
@@ -408,7 +424,8 @@ Expected<HostPattern> parseHostPattern(const QString &pattern, const SourceLocat
     auto match = bracketedHostPort.match(pattern);
     if (!match.hasMatch())
         match = hostPort.match(pattern);
-    if (match.hasMatch() && (hostName.match(match.captured(1)).hasMatch() || ipv6.match(match.captured(1)).hasMatch())) {
+    if (match.hasMatch() &&
+        (hostName.match(match.captured(1)).hasMatch() || ipv6.match(match.captured(1)).hasMatch())) {
         host = match.captured(1);
         result.port = match.captured(2);
     }

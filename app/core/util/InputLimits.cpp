@@ -17,8 +17,8 @@ Error tooLarge(const QByteArray &bytes, const QString &displayPath) {
     const int column = static_cast<int>(limits::MaxFileBytes - lastNewline);
     return Error{{displayPath, line, column},
                  {},
-                 QCoreApplication::translate("Limits", "This file is larger than %1 MiB, the most Kubespray Wizard "
-                                                       "reads from one inventory file; the limit is crossed here.")
+                 QCoreApplication::translate("Inventory", "This file is larger than %1 MiB, the most Kubespray Wizard "
+                                                          "reads from one inventory file; the limit is crossed here.")
                      .arg(limits::MaxFileBytes / (1024 * 1024))};
 }
 
@@ -33,13 +33,11 @@ std::optional<Error> fileSizeRefusal(const QByteArray &bytes, const QString &dis
 Expected<QByteArray> readBoundedFile(const QString &path, const QString &displayPath) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{{displayPath},
-                     {},
-                     QCoreApplication::translate("Yaml", "Cannot read the file: %1").arg(file.errorString())};
+        return Error{
+            {displayPath}, {}, QCoreApplication::translate("Yaml", "Cannot read the file: %1").arg(file.errorString())};
     // Past the limit, one byte more than allowed is read to place the refusal, and nothing beyond. (A read of
     // the limit's size up front would reserve that much for every small file.)
-    const QByteArray bytes =
-        file.size() > limits::MaxFileBytes ? file.read(limits::MaxFileBytes + 1) : file.readAll();
+    const QByteArray bytes = file.size() > limits::MaxFileBytes ? file.read(limits::MaxFileBytes + 1) : file.readAll();
     if (auto refusal = fileSizeRefusal(bytes, displayPath))
         return *refusal;
     return bytes;

@@ -17,12 +17,12 @@ namespace ksw {
 namespace limits {
 
 /// One inventory file (hosts file or vars file). Kubespray's sample files are under 100 KiB; a hosts.yaml of
-/// MaxHosts hosts in the inventory builder's layout is about 24 MiB.
+/// MaxHosts hosts in the inventory builder's layout is about 24 MiB. Nothing past it is read.
 inline constexpr qint64 MaxFileBytes = 32 * 1024 * 1024;
 
-/// YAML values (mappings, sequences, scalars) in one file. yaml-cpp spends about 400 bytes on each, whatever the
-/// size of the text, so this is what bounds memory: at most about 800 MiB for one file's tree. A hosts.yaml in
-/// the inventory builder's layout has about 11 values per host and reaches it at about 180,000 hosts.
+/// YAML values (mappings, sequences, scalars) in one file. yaml-cpp spends a few hundred bytes on each, whatever
+/// the size of the text (4 MB of "0," are two million values), so this, not bytes, bounds a file's memory. A
+/// hosts.yaml in the inventory builder's layout has about 10 values per host and reaches it at about 200,000.
 inline constexpr qint64 MaxYamlNodes = 2'000'000;
 
 /// Values that aliases (*name) may add to one file beyond those written in it. An alias repeats its anchor
