@@ -7,6 +7,9 @@
 #include "analysis/Assessment.h"
 #include "kubespray/Inventory.h"
 #include "kubespray/KubesprayVersion.h"
+#include "net/AddressPlan.h"
+#include "net/Cidr.h"
+#include "net/IpAddress.h"
 #include "util/InputLimits.h"
 
 #include "TestSupport.h"
@@ -143,6 +146,7 @@ private slots:
     void rangePastTheHostLimitIsRefused();
     void diamondOfChildren();
     void manyHostsLoadAndCheck();
+    void freeRangeSearchPastManyNodes();
     void hugeVarsFileIsRefused();
     void denseVarsFileIsRefused();
 };
@@ -422,6 +426,20 @@ void TestHostileInput::manyHostsLoadAndCheck() {
     QCOMPARE(inventory.hostNames().last(), u"node50000"_s);
     QCOMPARE(inventory.hostsOf(u"k8s_cluster"_s).size(), Hosts);
     QCOMPARE(inventory.hostsOf(u"etcd"_s), (QStringList{u"node1"_s, u"node2"_s, u"node3"_s}));
+}
+
+void TestHostileInput::freeRangeSearchPastManyNodes() {
+    // The check proposes a free range when nodes sit in the service range. Each step of the search compared the
+    // candidate with every node address: 200,000 nodes, one per /28, made 200,000 steps of 200,000 comparisons.
+    constexpr int Nodes = 200000;
+    QList<ReservedRange> nodes;
+    nodes.reserve(Nodes);
+    const IpAddress base = *IpAddress::parse(u"10.0.0.1"_s);
+    for (int i = 0; i < Nodes; ++i)
+        nodes.append({Cidr::host(*base.added(quint64(i) * 16)), u"node"_s + QString::number(i)});
+    const auto found = AddressPlan::findFree(*Cidr::parse(u"10.0.0.0/28"_s).cidr, nodes);
+    QVERIFY(found);
+    QCOMPARE(found->toString(), u"10.48.212.0/28"_s); // 200,000 × 16 addresses past 10.0.0.0
 }
 
 void TestHostileInput::hugeVarsFileIsRefused() {

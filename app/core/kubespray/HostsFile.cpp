@@ -275,7 +275,7 @@ std::optional<RangeNumber> pythonInt(const QString &text, bool *tooLong) {
         }
         if (c < u'0' || c > u'9')
             return std::nullopt;
-        if (value != 0 && ++digits > MaxRangeDigits) {
+        if ((value != 0 || c != u'0') && ++digits > MaxRangeDigits) { // leading zeros are no digits here
             *tooLong = true;
             return std::nullopt;
         }

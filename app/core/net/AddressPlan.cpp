@@ -21,37 +21,42 @@ QList<Cidr> privateBlocks(bool v4) {
     return {cidr(u"fd00::/8")};
 }
 
+/// `ranges` sorted by address, each range inside another dropped: CIDR ranges nest or are disjoint, so what is left
+/// is disjoint and any address lies in at most one of them.
+QList<Cidr> outermost(QList<Cidr> ranges) {
+    std::sort(ranges.begin(), ranges.end(), [](const Cidr &a, const Cidr &b) {
+        return a.network() != b.network() ? a.network() < b.network() : a.prefixLength() < b.prefixLength();
+    });
+    QList<Cidr> result;
+    for (const Cidr &range : ranges) {
+        if (result.isEmpty() || !result.last().contains(range))
+            result.append(range);
+    }
+    return result;
+}
+
 /// The first aligned range of `prefixLength` in `block`, from `start` upward and before `stop`, that overlaps
-/// nothing in `avoid`.
+/// nothing in `avoid` (as outermost() leaves it).
 ///
-/// Every range that conflicts with a candidate lies wholly before the next candidate tried (aligned ranges
-/// nest, so the walk jumps past the larger of the two), so no range is hit twice: the walk takes at most
-/// avoid.size() + 1 steps however large the block is, which is what makes a /64 walk over fd00::/8 finish.
+/// A candidate meets at most one range that reaches past its start (found by binary search); the walk then jumps
+/// past the larger of the two (aligned ranges nest), so no range is met twice: at most avoid.size() + 1 steps of
+/// log(avoid.size()) each, however large the block (a /64 walk over fd00::/8) or the number of node addresses.
 std::optional<Cidr> walk(const Cidr &block, const IpAddress &start, const std::optional<IpAddress> &stop,
                          int prefixLength, const QList<Cidr> &avoid) {
     std::optional<Cidr> candidate = Cidr(start, prefixLength);
     for (qsizetype step = 0; step <= avoid.size() && candidate && block.contains(*candidate); ++step) {
         if (stop && candidate->network() >= *stop)
             return std::nullopt;
-        std::optional<IpAddress> resume;
-        bool pastEnd = false;
-        for (const Cidr &range : avoid) {
-            if (!range.overlaps(*candidate))
-                continue;
-            const Cidr &outer = range.prefixLength() < candidate->prefixLength() ? range : *candidate;
-            const std::optional<IpAddress> after = outer.lastAddress().added(1);
-            if (!after) {
-                pastEnd = true;
-                break;
-            }
-            if (!resume || *after > *resume)
-                resume = after;
-        }
-        if (pastEnd)
-            return std::nullopt;
-        if (!resume)
+        const auto first =
+            std::lower_bound(avoid.cbegin(), avoid.cend(), candidate->network(),
+                             [](const Cidr &range, const IpAddress &address) { return range.lastAddress() < address; });
+        if (first == avoid.cend() || !first->overlaps(*candidate))
             return candidate;
-        candidate = Cidr(*resume, prefixLength);
+        const Cidr &outer = first->prefixLength() < candidate->prefixLength() ? *first : *candidate;
+        const std::optional<IpAddress> after = outer.lastAddress().added(1);
+        if (!after)
+            return std::nullopt;
+        candidate = Cidr(*after, prefixLength);
     }
     return std::nullopt;
 }
@@ -85,6 +90,7 @@ std::optional<Cidr> AddressPlan::findFree(const Cidr &current, const QList<Reser
     };
     if (isClear(current))
         return current;
+    avoid = outermost(avoid);
 
     const QList<Cidr> blocks = privateBlocks(current.isV4());
     const int prefixLength = current.prefixLength();
