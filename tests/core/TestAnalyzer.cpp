@@ -23,6 +23,18 @@ namespace {
 /// One node in every group, like the scenario's node1: with artifacts on, a clean inventory.
 const QByteArray cleanHosts = test::oneNodeHosts;
 
+/// node1 as control plane and worker, node2 a worker.
+const QByteArray twoNodeHosts = R"(all:
+  hosts:
+    node1: {ansible_host: 192.168.56.10}
+    node2: {ansible_host: 192.168.56.11}
+  children:
+    kube_control_plane: {hosts: {node1: }}
+    kube_node: {hosts: {node1: , node2: }}
+    etcd: {hosts: {node1: }}
+    k8s_cluster: {children: {kube_control_plane: , kube_node: }}
+)";
+
 const QByteArray artifactsOn = "kubeconfig_localhost: true\nkubectl_localhost: true\n";
 
 const QByteArray scenarioSite = R"(version: 1
@@ -529,6 +541,7 @@ private slots:
 
     void hostVarsOverride() {
         Case c;
+        c.hosts = twoNodeHosts;
         c.extraFiles.insert(QStringLiteral("host_vars/node1.yml"), "kube_pods_subnet: 10.240.0.0/18\n");
         const Analysis analysis(c);
         QCOMPARE(analysis.codes(), QStringList{QStringLiteral("host-vars-override")});

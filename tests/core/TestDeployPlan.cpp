@@ -43,7 +43,7 @@ class TestDeployPlan : public QObject {
 
     static bool writeChange(const QString &inventory, const QString &file, const QString &key, const char *value) {
         ChangeSet changes;
-        changes.add({file, key, YAML::Node(std::string(value))});
+        changes.add({file, key, YAML::Node(std::string(value)), {}});
         const auto edit = InventoryEdit::prepare(inventory, changes);
         if (!edit)
             return false;

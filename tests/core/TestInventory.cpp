@@ -149,9 +149,9 @@ void TestInventory::eraLoads() {
 
     // Every group_vars file is read; none of the sample's are broken.
     QVERIFY(!inventory->varsFiles().isEmpty());
-    QCOMPARE(inventory->firstGroupVarsFile(u"k8s_cluster"_s, u"k8s-cluster.yml"_s),
+    QCOMPARE(*inventory->placeFor(u"no_such_variable"_s, u"k8s_cluster"_s, u"k8s-cluster.yml"_s),
              u"group_vars/k8s_cluster/k8s-cluster.yml"_s);
-    QCOMPARE(inventory->firstGroupVarsFile(u"all"_s, u"all.yml"_s), u"group_vars/all/all.yml"_s);
+    QCOMPARE(*inventory->placeFor(u"no_such_variable"_s, u"all"_s, u"all.yml"_s), u"group_vars/all/all.yml"_s);
     QVERIFY(inventory->duplicates().isEmpty());
 }
 
@@ -629,7 +629,7 @@ void TestInventory::legacyGroupNames() {
     QCOMPARE(text(*pods), u"10.211.0.0/16"_s);
     QCOMPARE(pods->origin.displayPath, u"group_vars/k8s-cluster/k8s-cluster.yml"_s);
     QCOMPARE(pods->origin.line, 2);
-    QCOMPARE(inventory->firstGroupVarsFile(u"k8s_cluster"_s, u"k8s-cluster.yml"_s),
+    QCOMPARE(*inventory->placeFor(u"no_such_variable"_s, u"k8s_cluster"_s, u"k8s-cluster.yml"_s),
              u"group_vars/k8s-cluster/k8s-cluster.yml"_s);
     // [k8s-cluster:vars] counts as the k8s_cluster group's own vars.
     QCOMPARE(text(*inventory->clusterValue(u"kube_service_addresses"_s)), u"10.210.0.0/16"_s);
@@ -638,7 +638,7 @@ void TestInventory::legacyGroupNames() {
     bool sawLegacyFolder = false;
     for (const Inventory::VarsFile &file : inventory->varsFiles()) {
         if (file.displayPath == u"group_vars/k8s-cluster/k8s-cluster.yml") {
-            QCOMPARE(file.target, u"k8s_cluster"_s);
+            QCOMPARE(file.target, u"k8s-cluster"_s); // Ansible looks group_vars up by the name as written
             QCOMPARE(file.scope, Inventory::VarsFile::Scope::Group);
             sawLegacyFolder = true;
         }
@@ -675,19 +675,25 @@ void TestInventory::overrides() {
                                                           "      kube_pods_subnet: 10.1.0.0/16\n"   // 5
                                                           "    node2:\n"                            // 6
                                                           "      ansible_host: 192.168.56.52\n"     // 7
-                                                          "  children:\n"                           // 8
-                                                          "    kube_control_plane:\n"               // 9
-                                                          "      hosts:\n"                          // 10
-                                                          "        node1:\n"                        // 11
-                                                          "    kube_node:\n"                        // 12
+                                                          "    node3:\n"                            // 8
+                                                          "    node4:\n"                            // 9
+                                                          "    node5:\n"                            // 10
+                                                          "  children:\n"                           // 11
+                                                          "    kube_control_plane:\n"               // 12
                                                           "      hosts:\n"                          // 13
-                                                          "        node2:\n"                        // 14
-                                                          "      vars:\n"                           // 15
-                                                          "        kube_pods_subnet: 10.2.0.0/16\n" // 16
-                                                          "    k8s_cluster:\n"                      // 17
-                                                          "      children:\n"                       // 18
-                                                          "        kube_control_plane:\n"           // 19
-                                                          "        kube_node:\n"));                 // 20
+                                                          "        node1:\n"                        // 14
+                                                          "        node3:\n"                        // 15
+                                                          "        node5:\n"                        // 16
+                                                          "    kube_node:\n"                        // 17
+                                                          "      hosts:\n"                          // 18
+                                                          "        node2:\n"                        // 19
+                                                          "        node4:\n"                        // 20
+                                                          "      vars:\n"                           // 21
+                                                          "        kube_pods_subnet: 10.2.0.0/16\n" // 22
+                                                          "    k8s_cluster:\n"                      // 23
+                                                          "      children:\n"                       // 24
+                                                          "        kube_control_plane:\n"           // 25
+                                                          "        kube_node:\n"));                 // 26
     QVERIFY(test::writeAll(dir.filePath(u"group_vars/kube_node.yml"_s), "kube_pods_subnet: 10.3.0.0/16\n"));
     QVERIFY(test::writeAll(dir.filePath(u"host_vars/node2.yml"_s), "---\nkube_pods_subnet: 10.4.0.0/16\n"));
     QVERIFY(test::writeAll(dir.filePath(u"group_vars/k8s_cluster.yml"_s), "kube_pods_subnet: 10.5.0.0/16\n"));
@@ -695,27 +701,42 @@ void TestInventory::overrides() {
     const auto inventory = Inventory::load(dir.path());
     QVERIFY2(inventory, qPrintable(inventory ? QString() : inventory.error().toString()));
 
-    // The cluster-wide value ignores the per-host and per-group ones...
+    // Each node's value is the one Ansible gives it: a host's own variables beat every group's, group_vars files
+    // beat the hosts file's group vars, the deeper group beats k8s_cluster.
+    for (const QString &host : inventory->hostNames()) {
+        const auto ansible = ansibleHostVars(dir.filePath(u"hosts.yaml"_s), host);
+        QVERIFY(ansible && !ansible->isEmpty());
+        const Inventory::Value value = inventory->hostValue(host, u"kube_pods_subnet"_s);
+        QCOMPARE(yaml::toJson(value.setting.value), ansible->value(u"kube_pods_subnet"_s));
+    }
+
+    // Most nodes (node3, node5) get group_vars/k8s_cluster.yml: that is the cluster's value...
     const auto cluster = inventory->clusterValue(u"kube_pods_subnet"_s);
     QCOMPARE(text(*cluster), u"10.5.0.0/16"_s);
     QCOMPARE(cluster->origin.describe(), u"group_vars/k8s_cluster.yml:1"_s);
 
-    // ...and overrides() reports every one of them with its origin.
+    // ...and overrides() reports each place that wins for some nodes, with the nodes.
     const QList<Inventory::Override> found = inventory->overrides(u"kube_pods_subnet"_s);
     QStringList described;
     for (const Inventory::Override &entry : found) {
         QCOMPARE(entry.variable, u"kube_pods_subnet"_s);
         QCOMPARE(entry.setting.origin.kind, Origin::Kind::Inventory);
-        described.append(entry.scope + u" = "_s + text(entry.setting) + u" @ "_s + entry.setting.origin.describe());
+        described.append(entry.scope + u" = "_s + text(entry.setting) + u" @ "_s + entry.setting.origin.describe() +
+                         u" for "_s + entry.hosts.join(u','));
     }
-    QCOMPARE(described, (QStringList{u"host node1 = 10.1.0.0/16 @ hosts.yaml:5"_s,
-                                     u"group kube_node = 10.2.0.0/16 @ hosts.yaml:16"_s,
-                                     u"group kube_node = 10.3.0.0/16 @ group_vars/kube_node.yml:1"_s,
-                                     u"host node2 = 10.4.0.0/16 @ host_vars/node2.yml:2"_s}));
+    QCOMPARE(described,
+             (QStringList{u"group k8s_cluster = 10.5.0.0/16 @ group_vars/k8s_cluster.yml:1 for node3,node5"_s,
+                          u"host node1 = 10.1.0.0/16 @ hosts.yaml:5 for node1"_s,
+                          u"host node2 = 10.4.0.0/16 @ host_vars/node2.yml:2 for node2"_s,
+                          u"group kube_node = 10.3.0.0/16 @ group_vars/kube_node.yml:1 for node4"_s}));
+    // No one file reaches every node first: a fix cannot be written for all of them.
+    const auto place = inventory->placeFor(u"kube_pods_subnet"_s, u"k8s_cluster"_s, u"k8s-cluster.yml"_s);
+    QVERIFY(!place);
+    QVERIFY2(place.error().message.contains(u"host_vars/node2.yml:2 for node2"), qPrintable(place.error().message));
+
     QVERIFY(inventory->overrides(u"kube_service_addresses"_s).isEmpty());
-    // ansible_host is set per host, as it should be: reported, not a cluster value.
+    // ansible_host is set per host, as it should be: reported, and the cluster has no one value of it.
     QCOMPARE(inventory->overrides(u"ansible_host"_s).size(), 2);
-    QVERIFY(!inventory->clusterValue(u"ansible_host"_s));
 }
 
 void TestInventory::duplicates() {
@@ -802,7 +823,7 @@ void TestInventory::precedence_data() {
     QTest::newRow("later file of the folder wins") << u"e"_s << u"zz.yml"_s << u"group_vars/all/zz.yml:2"_s;
     QTest::newRow("all.yml beside all/ is ignored") << u"f"_s << QString() << QString();
     QTest::newRow("k8s_cluster.yaml beside k8s_cluster/ is ignored") << u"g"_s << QString() << QString();
-    QTest::newRow("host_vars are not cluster-wide") << u"h"_s << QString() << QString();
+    QTest::newRow("host_vars of the only node count") << u"h"_s << u"host"_s << u"host_vars/node1.yml:1"_s;
 }
 
 void TestInventory::precedence() {

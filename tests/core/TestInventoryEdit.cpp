@@ -24,9 +24,9 @@ private slots:
 
     void changeSetKeepsOneValuePerKey() {
         ChangeSet set;
-        set.add({QStringLiteral("a.yml"), QStringLiteral("k"), YAML::Node(1)});
-        set.add({QStringLiteral("b.yml"), QStringLiteral("k"), YAML::Node(2)});
-        set.add({QStringLiteral("a.yml"), QStringLiteral("k"), YAML::Node(3)});
+        set.add({QStringLiteral("a.yml"), QStringLiteral("k"), YAML::Node(1), {}});
+        set.add({QStringLiteral("b.yml"), QStringLiteral("k"), YAML::Node(2), {}});
+        set.add({QStringLiteral("a.yml"), QStringLiteral("k"), YAML::Node(3), {}});
         QCOMPARE(set.changes().size(), 2);
         QCOMPARE(set.changes().at(0).value.as<int>(), 3);
         QCOMPARE(set.files(), (QStringList{QStringLiteral("a.yml"), QStringLiteral("b.yml")}));
@@ -37,7 +37,7 @@ private slots:
         const QString file = dir.filePath(QStringLiteral("group_vars/all/all.yml"));
         QVERIFY(test::writeAll(file, "a: 1\n"));
         ChangeSet set;
-        set.add({QStringLiteral("group_vars/all/all.yml"), QStringLiteral("a"), YAML::Node(2)});
+        set.add({QStringLiteral("group_vars/all/all.yml"), QStringLiteral("a"), YAML::Node(2), {}});
         const auto edit = InventoryEdit::prepare(dir.path(), set);
         QVERIFY(edit);
         QVERIFY(test::writeAll(file, "a: 1\nb: someone else\n"));
@@ -52,7 +52,7 @@ private slots:
     void refusesPathsOutsideTheInventory() {
         QTemporaryDir dir;
         ChangeSet set;
-        set.add({QStringLiteral("../elsewhere.yml"), QStringLiteral("a"), YAML::Node(2)});
+        set.add({QStringLiteral("../elsewhere.yml"), QStringLiteral("a"), YAML::Node(2), {}});
         const auto edit = InventoryEdit::prepare(dir.path() + QStringLiteral("/inv"), set);
         QVERIFY(!edit);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("elsewhere.yml"))));

@@ -377,8 +377,10 @@ private slots:
         const auto inventory = Inventory::load(workspace.inventory());
         QVERIFY(inventory);
         ChangeSet changes;
-        changes.add({QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"), QStringLiteral("kube_pods_subnet"),
-                     YAML::Node(std::string("10.200.0.0/18"))});
+        changes.add({QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"),
+                     QStringLiteral("kube_pods_subnet"),
+                     YAML::Node(std::string("10.200.0.0/18")),
+                     {}});
         const QString path = workspace.file(QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml"));
         const QByteArray users = ksw::test::readAll(path) + "\n# the user's own line\n";
         QVERIFY(ksw::test::writeAll(path, users));

@@ -5,13 +5,18 @@
 namespace ksw {
 
 void ChangeSet::add(const SettingChange &change) {
-    for (SettingChange &existing : m_changes) {
-        if (existing.file == change.file && existing.key == change.key) {
-            existing.value = change.value;
-            return;
-        }
+    // Elements are copy-constructed into a new list, never assigned: YAML::Node's assignment would rebind the node
+    // the old value shares with its finding (and the finding would then show the new value).
+    QList<SettingChange> changes;
+    bool replaced = false;
+    for (const SettingChange &existing : std::as_const(m_changes)) {
+        const bool same = existing.file == change.file && existing.key == change.key;
+        changes.append(same ? change : existing);
+        replaced = replaced || same;
     }
-    m_changes.append(change);
+    if (!replaced)
+        changes.append(change);
+    m_changes = changes;
 }
 
 ChangeSet ChangeSet::fromFindings(const QList<Finding> &findings) {

@@ -26,9 +26,10 @@ struct Message {
 
 /// One setting a fix writes: a top-level key of an inventory file and its new value.
 struct SettingChange {
-    QString file; ///< relative to the inventory folder ("group_vars/all/all.yml")
+    QString file; ///< relative to the inventory folder ("group_vars/all/all.yml"); empty when no file can take it
     QString key;
     YAML::Node value;
+    QString unwritable; ///< why no file can take it so that every node reads it (translated); empty when one can
 };
 
 /// What the wizard proposes to do about a finding.

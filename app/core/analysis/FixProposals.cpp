@@ -49,10 +49,7 @@ YAML::Node stringList(const QStringList &items) {
 FixProposals::FixProposals(const ClusterConfig &config)
     : m_config(config) {}
 
-QString FixProposals::fileFor(const QString &key) const {
-    if (const auto setting = m_config.inventory().clusterValue(key))
-        return setting->origin.displayPath;
-
+SettingChange FixProposals::change(const QString &key, const YAML::Node &value) const {
     QString group = QStringLiteral("k8s_cluster");
     QString file = ClusterYml;
     for (const SamplePlace &place : samplePlaces) {
@@ -61,14 +58,10 @@ QString FixProposals::fileFor(const QString &key) const {
             file = QString::fromLatin1(place.file);
         }
     }
-    const QString existing = m_config.inventory().firstGroupVarsFile(group, file);
-    if (!existing.isEmpty())
-        return existing;
-    return QStringLiteral("group_vars/%1/%2").arg(group, file);
-}
-
-SettingChange FixProposals::change(const QString &key, const YAML::Node &value) const {
-    return {fileFor(key), key, value};
+    const auto place = m_config.inventory().placeFor(key, group, file);
+    if (!place)
+        return {{}, key, value, place.error().message};
+    return {*place, key, value, {}};
 }
 
 FixProposal FixProposals::ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods,

@@ -16,10 +16,10 @@ class FixProposals {
 public:
     explicit FixProposals(const ClusterConfig &config);
 
-    /// The inventory file a key belongs in: where the inventory already sets it, else where Kubespray's
-    /// sample keeps it (group_vars/all/all.yml, group_vars/all/containerd.yml,
-    /// group_vars/k8s_cluster/k8s-cluster.yml).
-    QString fileFor(const QString &key) const;
+    /// `key` set to `value` in the file Ansible reads it from on every node: where the inventory sets it today,
+    /// else the group Kubespray's sample keeps it for (all: all.yml, containerd.yml; k8s_cluster:
+    /// k8s-cluster.yml), in the files Ansible already reads for that group. Without such a file, the change says
+    /// why (SettingChange::unwritable).
     SettingChange change(const QString &key, const YAML::Node &value) const;
 
     /// Moves the service and/or pod range (only those given); IPv6 names when `ipv6`.

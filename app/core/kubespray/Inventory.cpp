@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <cerrno>
+#include <numeric>
 #include <sys/stat.h>
 
 namespace ksw {
@@ -23,9 +24,12 @@ namespace {
 const QString ClusterGroup = QStringLiteral("k8s_cluster");
 const QString AllGroup = QStringLiteral("all");
 
+// The extensions Ansible's host_group_vars plugin tries after NAME itself, in its order.
+const QStringList varsSuffixOrder = {QString(), QStringLiteral("yml"), QStringLiteral("yaml"), QStringLiteral("json")};
+
 bool isVarsFileName(const QString &name) {
-    // Ansible's host_group_vars plugin: .yml, .yaml, .json, or no extension; hidden files are skipped.
-    if (name.startsWith(u'.'))
+    // Ansible's host_group_vars plugin: .yml, .yaml, .json, or no extension; hidden and backup (~) files are skipped.
+    if (name.startsWith(u'.') || name.endsWith(u'~'))
         return false;
     const QString suffix = QFileInfo(name).suffix();
     return suffix.isEmpty() || suffix == u"yml" || suffix == u"yaml" || suffix == u"json";
@@ -126,79 +130,154 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
                                          .arg(group, canonicalGroupName(group)));
     }
 
-    if (auto problem = inventory.loadVarsFolder(QStringLiteral("group_vars"), VarsFile::Scope::Group))
+    inventory.m_graph = GroupGraph(inventory.m_hosts);
+    inventory.m_clusterNodes = inventory.m_graph.hostsOf(GroupGraph::Cluster);
+    if (inventory.m_clusterNodes.isEmpty())
+        inventory.m_clusterNodes = inventory.m_hosts.hostOrder;
+
+    if (auto problem =
+            inventory.loadVarsFolder(QStringLiteral("group_vars"), VarsFile::Scope::Group, inventory.m_graph.groups()))
         return *problem;
-    if (auto problem = inventory.loadVarsFolder(QStringLiteral("host_vars"), VarsFile::Scope::Host))
+    if (auto problem =
+            inventory.loadVarsFolder(QStringLiteral("host_vars"), VarsFile::Scope::Host, inventory.m_hosts.hostOrder))
         return *problem;
+    inventory.indexHostLevelVariables();
     return inventory;
 }
 
-std::optional<Error> Inventory::loadVarsFolder(const QString &folderName, VarsFile::Scope scope) {
-    const QDir folder(m_directory + QLatin1Char('/') + folderName);
-    if (!folder.exists())
-        return std::nullopt;
-    // Ansible's host_group_vars plugin looks, for each group or host name, at `name`, `name.yml`, `name.yaml` and
-    // `name.json` in that order and reads only the first that exists: with group_vars/all/ present,
-    // group_vars/all.yml is ignored. Sorted by name, so that a later file wins as it does there.
-    QMap<QString, QFileInfo> chosen;
-    QMap<QString, int> rankOf;
-    for (const QFileInfo &entry : folder.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (!isVarsFileName(entry.fileName()))
-            continue;
-        static const QStringList suffixRank = {QString(), QStringLiteral("yml"), QStringLiteral("yaml"),
-                                               QStringLiteral("json")};
-        const int rank = static_cast<int>(suffixRank.indexOf(entry.suffix()));
-        const QString name = entry.suffix().isEmpty() ? entry.fileName() : entry.completeBaseName();
-        if (const auto found = rankOf.constFind(name); found != rankOf.constEnd() && found.value() <= rank)
-            continue;
-        chosen.insert(name, entry);
-        rankOf.insert(name, rank);
+struct Inventory::Entry {
+    QString name;
+    bool isFolder = false;
+};
+
+Expected<QList<Inventory::Entry>> Inventory::entriesOf(const QString &relativeFolder) const {
+    // Sorted as Python sorts the names (by code point), with the overlay's files and their folders added.
+    QMap<QString, bool> entries;
+    const QString absolute = m_directory + QLatin1Char('/') + relativeFolder;
+    const QFileInfo folderInfo(absolute);
+    if (folderInfo.isDir()) {
+        if (!folderInfo.isReadable() || !folderInfo.isExecutable())
+            return Error{{absolute},
+                         {},
+                         QCoreApplication::translate("Inventory", "This folder cannot be read (permission denied); "
+                                                                  "Ansible stops on it too.")};
+        const QDir folder(absolute);
+        for (const QFileInfo &entry :
+             folder.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System))
+            entries.insert(entry.fileName(), entry.isDir());
     }
-    for (auto it = chosen.cbegin(); it != chosen.cend(); ++it) {
-        const QFileInfo &entry = it.value();
-        const QString target = scope == VarsFile::Scope::Group ? canonicalGroupName(it.key()) : it.key();
-        if (entry.isDir()) {
-            QStringList files;
-            QDirIterator fileIterator(entry.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
-            while (fileIterator.hasNext()) {
-                const QString file = fileIterator.next();
-                if (isVarsFileName(QFileInfo(file).fileName()))
-                    files.append(file);
-            }
-            files.sort();
-            for (const QString &file : files) {
-                if (auto problem = addVarsFile(file, scope, target))
-                    return problem;
-            }
-        } else if (auto problem = addVarsFile(entry.absoluteFilePath(), scope, target)) {
-            return problem;
+    const QString prefix = relativeFolder + QLatin1Char('/');
+    for (auto it = m_overlay.cbegin(); it != m_overlay.cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const QString rest = it.key().mid(prefix.size());
+        const bool nested = rest.contains(u'/');
+        const QString name = rest.section(u'/', 0, 0);
+        if (!entries.contains(name))
+            entries.insert(name, nested);
+    }
+    QList<Entry> result;
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it)
+        result.append({it.key(), it.value()});
+    return result;
+}
+
+std::optional<Error> Inventory::loadVarsFolder(const QString &folderName, VarsFile::Scope scope,
+                                               const QStringList &names) {
+    const auto entries = entriesOf(folderName);
+    if (!entries)
+        return entries.error();
+    if (entries->isEmpty())
+        return std::nullopt;
+    QHash<QString, bool> isFolder;
+    for (const Entry &entry : *entries)
+        isFolder.insert(entry.name, entry.isFolder);
+    // Ansible's find_vars_files: NAME (a folder beats a file), NAME.yml, NAME.yaml, NAME.json; the first that
+    // exists is the only one read.
+    QSet<QString> read;
+    for (const QString &name : names) {
+        if (name.startsWith(u'/'))
+            continue; // Ansible skips names that look like absolute paths
+        for (const QString &suffix : varsSuffixOrder) {
+            const QString candidate = suffix.isEmpty() ? name : name + QLatin1Char('.') + suffix;
+            const auto found = isFolder.constFind(candidate);
+            if (found == isFolder.constEnd())
+                continue;
+            read.insert(candidate);
+            const QString relative = folderName + QLatin1Char('/') + candidate;
+            (scope == VarsFile::Scope::Group ? m_groupEntries : m_hostEntries).insert(name, {relative, found.value()});
+            if (auto problem = loadVarsEntry(relative, found.value(), scope, name))
+                return problem;
+            break;
         }
     }
-    // Files that exist only in the overlay (a fix that creates group_vars/all/containerd.yml).
-    for (auto it = m_overlay.cbegin(); it != m_overlay.cend(); ++it) {
-        if (!it.key().startsWith(folderName + QLatin1Char('/')) ||
-            QFileInfo::exists(m_directory + QLatin1Char('/') + it.key()))
+    QStringList unread;
+    for (const Entry &entry : *entries) {
+        if (!read.contains(entry.name) && isVarsFileName(entry.name))
+            unread.append(folderName + QLatin1Char('/') + entry.name);
+    }
+    if (!unread.isEmpty())
+        m_notes.append(QCoreApplication::translate("Inventory", "Ansible reads none of %1: no group or host of the "
+                                                                "inventory has that name, or a folder of the same "
+                                                                "name comes first.")
+                           .arg(unread.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
+std::optional<Error> Inventory::loadVarsEntry(const QString &relativePath, bool isFolder, VarsFile::Scope scope,
+                                              const QString &target) {
+    if (!isFolder)
+        return addVarsFile(relativePath, scope, target);
+    // Ansible's _get_dir_vars_files: each level sorted; hidden and backup names skipped; a folder without an
+    // extension is read recursively, a file needs no extension or .yml/.yaml/.json.
+    const auto entries = entriesOf(relativePath);
+    if (!entries)
+        return entries.error();
+    for (const Entry &entry : *entries) {
+        if (entry.name.startsWith(u'.') || entry.name.endsWith(u'~'))
             continue;
-        const QString rest = it.key().mid(folderName.size() + 1);
-        const QString name = rest.contains(u'/') ? rest.section(u'/', 0, 0) : QFileInfo(rest).completeBaseName();
-        const QString target = scope == VarsFile::Scope::Group ? canonicalGroupName(name) : name;
-        if (auto problem = addVarsFile(m_directory + QLatin1Char('/') + it.key(), scope, target))
-            return problem;
+        const QString path = relativePath + QLatin1Char('/') + entry.name;
+        const bool hasSuffix = !QFileInfo(entry.name).suffix().isEmpty() || entry.name.endsWith(u'.');
+        if (entry.isFolder) {
+            if (!hasSuffix) {
+                if (auto problem = loadVarsEntry(path, true, scope, target))
+                    return problem;
+            }
+        } else if (isVarsFileName(entry.name)) {
+            if (auto problem = addVarsFile(path, scope, target))
+                return problem;
+        }
     }
     return std::nullopt;
 }
 
-std::optional<Error> Inventory::addVarsFile(const QString &absolutePath, VarsFile::Scope scope, const QString &target) {
-    const QString relative = QDir(m_directory).relativeFilePath(absolutePath);
-    auto document = m_overlay.contains(relative) ? YamlDocument::parse(m_overlay.value(relative), absolutePath)
-                                                 : YamlDocument::load(absolutePath);
+std::optional<Error> Inventory::addVarsFile(const QString &relativePath, VarsFile::Scope scope, const QString &target) {
+    const QString absolutePath = m_directory + QLatin1Char('/') + relativePath;
+    auto document = m_overlay.contains(relativePath) ? YamlDocument::parse(m_overlay.value(relativePath), absolutePath)
+                                                     : YamlDocument::load(absolutePath);
     if (!document) {
         Error error = document.error();
-        error.where.file = displayPath(absolutePath);
+        error.where.file = relativePath;
         return error;
     }
-    m_varsFiles.append({scope, target, displayPath(absolutePath), std::move(*document)});
+    (scope == VarsFile::Scope::Group ? m_groupFiles : m_hostFiles)[target].append(static_cast<int>(m_varsFiles.size()));
+    m_varsFiles.append({scope, target, relativePath, std::move(*document)});
     return std::nullopt;
+}
+
+void Inventory::indexHostLevelVariables() {
+    for (const QString &host : m_hosts.hostOrder) {
+        const InventoryHost &entry = *m_hosts.hosts.constFind(host);
+        for (auto it = entry.vars.cbegin(); it != entry.vars.cend(); ++it)
+            m_setByHosts[it.key()].append(host);
+        for (const int index : m_hostFiles.value(host)) {
+            for (const YamlDocument::Key &key : m_varsFiles.at(index).document.keys()) {
+                QStringList &hosts = m_setByHosts[key.name];
+                if (hosts.isEmpty() || hosts.constLast() != host)
+                    hosts.append(host);
+            }
+        }
+    }
 }
 
 QString Inventory::displayPath(const QString &absolutePath) const {
@@ -213,120 +292,220 @@ bool Inventory::declaresGroup(const QString &group) const {
     return false;
 }
 
-QStringList Inventory::hostsOf(const QString &group) const {
-    if (group == AllGroup)
-        return m_hosts.hostOrder;
-    QSet<QString> members;
-    if (group == ClusterGroup && !declaresGroup(ClusterGroup)) {
-        for (const QString &member :
-             {QStringLiteral("kube_control_plane"), QStringLiteral("kube_node"), QStringLiteral("calico_rr")}) {
-            const QStringList hosts = hostsOf(member);
-            members.unite(QSet<QString>(hosts.cbegin(), hosts.cend()));
+QString Inventory::Value::scope() const {
+    switch (place) {
+    case Place::HostsFileGroup:
+    case Place::GroupVars:
+        return QCoreApplication::translate("Inventory", "group %1").arg(target);
+    case Place::HostsFileHost:
+    case Place::HostVars:
+        return QCoreApplication::translate("Inventory", "host %1").arg(target);
+    case Place::Nowhere:
+        break;
+    }
+    return {};
+}
+
+namespace {
+
+// YAML::Node's copy assignment rebinds the node it pointed to, and with it every other handle to that node (the
+// documents' own values among them). Values are therefore only ever copy-constructed, never assigned.
+Inventory::Value makeValue(const QString &name, const YAML::Node &node, const QString &file, const QString &displayPath,
+                           int line, Inventory::Value::Place place, const QString &target) {
+    Inventory::Value value{{name, node, {Origin::Kind::Inventory, file, displayPath, line, {}}}, place, target, {}};
+    return value;
+}
+
+Inventory::Value unset(const QString &name) {
+    Inventory::Value value;
+    value.setting.name = name;
+    return value;
+}
+
+} // namespace
+
+Inventory::Value Inventory::valueIn(const QList<int> &files, const QString &name, Value::Place place,
+                                    const QString &target) const {
+    // The files of one group or host are merged in order, so the last that sets the name wins.
+    for (auto index = files.crbegin(); index != files.crend(); ++index) {
+        const VarsFile &file = m_varsFiles.at(*index);
+        if (const auto key = file.document.value(name))
+            return makeValue(name, key->value, file.document.path(), file.displayPath, key->line, place, target);
+    }
+    return unset(name);
+}
+
+Inventory::Value Inventory::groupLevelValue(const QStringList &groups, const QString &name) const {
+    // Strongest first: group_vars of the groups (`all` is the first of `groups`, the weakest), then the hosts
+    // file's vars of the groups in the same order.
+    for (auto group = groups.crbegin(); group != groups.crend(); ++group) {
+        if (const auto files = m_groupFiles.constFind(*group); files != m_groupFiles.constEnd()) {
+            Value value = valueIn(*files, name, Value::Place::GroupVars, *group);
+            if (value.setting.isDefined())
+                return value;
         }
-    } else {
-        // The groups written under each name Kubespray reads (legacy dashed names count).
-        QHash<QString, QStringList> writtenNames;
-        for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it)
-            writtenNames[canonicalGroupName(it.key())].append(it.key());
-        // Each group once, however many paths lead to it: a diamond of :children stays linear, a cycle ends.
-        QSet<QString> reached{group};
-        QStringList pending{group};
-        while (!pending.isEmpty()) {
-            for (const QString &name : writtenNames.value(pending.takeLast())) {
-                const InventoryGroup &entry = *m_hosts.groups.constFind(name);
-                members.unite(QSet<QString>(entry.hosts.cbegin(), entry.hosts.cend()));
-                for (const QString &child : entry.children) {
-                    const QString canonical = canonicalGroupName(child);
-                    if (!reached.contains(canonical)) {
-                        reached.insert(canonical);
-                        pending.append(canonical);
-                    }
-                }
+    }
+    for (auto group = groups.crbegin(); group != groups.crend(); ++group) {
+        const auto declared = m_hosts.groups.constFind(*group);
+        if (declared == m_hosts.groups.constEnd())
+            continue;
+        if (const auto variable = declared->vars.constFind(name); variable != declared->vars.constEnd())
+            return makeValue(name, variable->value, m_hosts.path, displayPath(m_hosts.path), variable->line,
+                             Value::Place::HostsFileGroup, *group);
+    }
+    return unset(name);
+}
+
+Inventory::Value Inventory::hostValue(const QString &host, const QString &name) const {
+    const Value value = [&] {
+        if (const auto files = m_hostFiles.constFind(host); files != m_hostFiles.constEnd()) {
+            Value fromFile = valueIn(*files, name, Value::Place::HostVars, host);
+            if (fromFile.setting.isDefined())
+                return fromFile;
+        }
+        if (const auto entry = m_hosts.hosts.constFind(host); entry != m_hosts.hosts.constEnd()) {
+            if (const auto variable = entry->vars.constFind(name); variable != entry->vars.constEnd())
+                return makeValue(name, variable->value, m_hosts.path, displayPath(m_hosts.path), variable->line,
+                                 Value::Place::HostsFileHost, host);
+        }
+        return groupLevelValue(m_graph.groupsOf(host), name);
+    }();
+    Value result(value);
+    result.hosts = {host};
+    return result;
+}
+
+QList<Inventory::Value> Inventory::nodeValues(const QString &name) const {
+    // Hosts of one profile share every group-level answer; only hosts that set the name themselves differ.
+    const QSet<QString> nodes(m_clusterNodes.cbegin(), m_clusterNodes.cend());
+    const QStringList setByHosts = m_setByHosts.value(name);
+    const QSet<QString> ownValue(setByHosts.cbegin(), setByHosts.cend());
+    QList<Value> values;
+    const auto addHost = [&](const Value &value, const QString &host) {
+        for (Value &known : values) {
+            if (known.place == value.place && known.target == value.target &&
+                known.setting.origin.displayPath == value.setting.origin.displayPath &&
+                known.setting.origin.line == value.setting.origin.line) {
+                known.hosts.append(host);
+                return;
             }
         }
+        values.append(value);
+        values.last().hosts = {host};
+    };
+    for (const GroupGraph::Profile &profile : m_graph.profiles()) {
+        std::optional<Value> shared;
+        for (const QString &host : profile.hosts) {
+            if (!nodes.contains(host))
+                continue;
+            if (ownValue.contains(host)) {
+                addHost(hostValue(host, name), host);
+                continue;
+            }
+            if (!shared)
+                shared.emplace(groupLevelValue(profile.groups, name));
+            addHost(*shared, host);
+        }
     }
-    QStringList ordered;
-    for (const QString &host : m_hosts.hostOrder) {
-        if (members.contains(host))
-            ordered.append(host);
+    // The entry that reaches the most nodes first; hosts in the inventory's order within each entry.
+    QList<int> order(values.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return values.at(a).hosts.size() > values.at(b).hosts.size(); });
+    QHash<QString, int> position;
+    for (int i = 0; i < m_clusterNodes.size(); ++i)
+        position.insert(m_clusterNodes.at(i), i);
+    QList<Value> sorted;
+    for (const int index : order) {
+        sorted.append(values.at(index));
+        QStringList &hosts = sorted.last().hosts;
+        std::sort(hosts.begin(), hosts.end(),
+                  [&](const QString &a, const QString &b) { return position.value(a) < position.value(b); });
     }
-    return ordered;
+    return sorted;
 }
 
 std::optional<Setting> Inventory::clusterValue(const QString &name) const {
-    std::optional<Setting> result;
-    const auto inlineValue = [&](const QString &group) {
-        for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it) {
-            if (canonicalGroupName(it.key()) != group || !it->vars.contains(name))
-                continue;
-            const InlineVariable &variable = it->vars.value(name);
-            Setting setting{name, variable.value, {}};
-            setting.origin.kind = Origin::Kind::Inventory;
-            setting.origin.file = m_hosts.path;
-            setting.origin.displayPath = displayPath(m_hosts.path);
-            setting.origin.line = variable.line;
-            result = setting;
-        }
-    };
-    const auto fileValue = [&](const QString &group) {
-        for (const VarsFile &file : m_varsFiles) {
-            if (file.scope != VarsFile::Scope::Group || file.target != group)
-                continue;
-            if (const auto key = file.document.value(name)) {
-                Setting setting{name, key->value, {}};
-                setting.origin.kind = Origin::Kind::Inventory;
-                setting.origin.file = file.document.path();
-                setting.origin.displayPath = file.displayPath;
-                setting.origin.line = key->line;
-                result = setting;
-            }
-        }
-    };
-    // Ansible's order, lowest first: hosts-file group vars (parents before children), group_vars/all,
-    // group_vars/<child groups>.
-    inlineValue(AllGroup);
-    inlineValue(ClusterGroup);
-    fileValue(AllGroup);
-    fileValue(ClusterGroup);
-    return result;
+    const QList<Value> values = nodeValues(name);
+    if (values.isEmpty() || !values.constFirst().setting.isDefined())
+        return std::nullopt;
+    return values.constFirst().setting;
 }
 
 QList<Inventory::Override> Inventory::overrides(const QString &name) const {
+    const QList<Value> values = nodeValues(name);
     QList<Override> result;
-    for (const QString &host : m_hosts.hostOrder) {
-        const InventoryHost &entry = m_hosts.hosts.value(host);
-        if (!entry.vars.contains(name))
-            continue;
-        Setting setting{name, entry.vars.value(name).value, {}};
-        setting.origin = {
-            Origin::Kind::Inventory, m_hosts.path, displayPath(m_hosts.path), entry.vars.value(name).line, {}};
-        result.append({name, QCoreApplication::translate("Inventory", "host %1").arg(host), setting});
-    }
-    for (auto it = m_hosts.groups.cbegin(); it != m_hosts.groups.cend(); ++it) {
-        const QString group = canonicalGroupName(it.key());
-        if (group == AllGroup || group == ClusterGroup || !it->vars.contains(name))
-            continue;
-        Setting setting{name, it->vars.value(name).value, {}};
-        setting.origin = {
-            Origin::Kind::Inventory, m_hosts.path, displayPath(m_hosts.path), it->vars.value(name).line, {}};
-        result.append({name, QCoreApplication::translate("Inventory", "group %1").arg(it.key()), setting});
-    }
-    for (const VarsFile &file : m_varsFiles) {
-        const bool clusterWide =
-            file.scope == VarsFile::Scope::Group && (file.target == AllGroup || file.target == ClusterGroup);
-        if (clusterWide)
-            continue;
-        if (const auto key = file.document.value(name)) {
-            Setting setting{name, key->value, {}};
-            setting.origin = {Origin::Kind::Inventory, file.document.path(), file.displayPath, key->line, {}};
-            result.append({name,
-                           file.scope == VarsFile::Scope::Host
-                               ? QCoreApplication::translate("Inventory", "host %1").arg(file.target)
-                               : QCoreApplication::translate("Inventory", "group %1").arg(file.target),
-                           setting});
-        }
+    if (values.size() < 2)
+        return result;
+    for (const Value &value : values) {
+        if (value.setting.isDefined())
+            result.append({name, value.scope(), value.setting, value.hosts});
     }
     return result;
+}
+
+std::optional<Inventory::VarsEntry> Inventory::entryOf(VarsFile::Scope scope, const QString &target) const {
+    const auto &entries = scope == VarsFile::Scope::Group ? m_groupEntries : m_hostEntries;
+    const auto found = entries.constFind(target);
+    if (found == entries.constEnd())
+        return std::nullopt;
+    return found.value();
+}
+
+QString Inventory::placeInEntry(VarsFile::Scope scope, const QString &target, const QString &fileName) const {
+    const QString folder = scope == VarsFile::Scope::Group ? QStringLiteral("group_vars") : QStringLiteral("host_vars");
+    const auto entry = entryOf(scope, target);
+    if (!entry)
+        return folder + QLatin1Char('/') + target + QLatin1Char('/') + fileName;
+    if (!entry->isFolder)
+        return entry->path; // the group is read from this one file; a new folder beside it would hide it
+    // The folder's own file of that name, wherever it sits in the folder, else a new one at its top.
+    for (const int index : (scope == VarsFile::Scope::Group ? m_groupFiles : m_hostFiles).value(target)) {
+        if (QFileInfo(m_varsFiles.at(index).displayPath).fileName() == fileName)
+            return m_varsFiles.at(index).displayPath;
+    }
+    return entry->path + QLatin1Char('/') + fileName;
+}
+
+Expected<QString> Inventory::placeFor(const QString &name, const QString &group, const QString &fileName) const {
+    const QList<Value> values = nodeValues(name);
+    if (values.size() > 1) {
+        QStringList places;
+        for (const Value &value : values)
+            places.append(QCoreApplication::translate("Inventory", "%1 for %2")
+                              .arg(value.setting.isDefined() ? value.setting.origin.describe()
+                                                             : QCoreApplication::translate("Inventory", "the default"),
+                                   value.hosts.join(QStringLiteral(", "))));
+        return Error{{m_hosts.path},
+                     name,
+                     QCoreApplication::translate("Inventory", "The nodes get %1 from different places (%2). Kubespray "
+                                                              "Wizard writes one value for every node: set it in one "
+                                                              "place first.")
+                         .arg(name, places.join(QStringLiteral("; ")))};
+    }
+    const Value value = values.value(0);
+    switch (value.place) {
+    case Value::Place::GroupVars:
+    case Value::Place::HostVars:
+        return value.setting.origin.displayPath;
+    case Value::Place::HostsFileGroup:
+        // group_vars files beat every group variable of the hosts file, so the group's own file takes it.
+        return placeInEntry(VarsFile::Scope::Group, value.target, fileName);
+    case Value::Place::HostsFileHost:
+        return placeInEntry(VarsFile::Scope::Host, value.target, fileName);
+    case Value::Place::Nowhere:
+        break;
+    }
+    // Set nowhere: the group's vars. For a group Kubespray adds at run time from a legacy name, the legacy group's
+    // own vars when only those exist.
+    QString target = group;
+    if (!entryOf(VarsFile::Scope::Group, group)) {
+        for (const QString &written : m_hosts.groups.keys()) {
+            if (canonicalGroupName(written) == group && entryOf(VarsFile::Scope::Group, written))
+                target = written;
+        }
+    }
+    return placeInEntry(VarsFile::Scope::Group, target, fileName);
 }
 
 QList<Inventory::Duplicate> Inventory::duplicates() const {
@@ -340,13 +519,34 @@ QList<Inventory::Duplicate> Inventory::duplicates() const {
     return result;
 }
 
-QString Inventory::firstGroupVarsFile(const QString &group, const QString &fileName) const {
-    for (const VarsFile &file : m_varsFiles) {
-        if (file.scope == VarsFile::Scope::Group && file.target == group &&
-            QFileInfo(file.document.path()).fileName() == fileName)
-            return file.displayPath;
+std::optional<QString> varsFileCreationProblem(const QString &inventoryDirectory, const QString &relative) {
+    const QString cleaned = QDir::cleanPath(relative);
+    const QString folder = cleaned.section(u'/', 0, 0);
+    if (folder != u"group_vars" && folder != u"host_vars")
+        return std::nullopt;
+    const QString entry = cleaned.section(u'/', 1, 1); // NAME, NAME.yml, ... or a folder NAME
+    const bool inFolder = cleaned.count(u'/') > 1;
+    const QFileInfo entryInfo(entry);
+    const QString name =
+        inFolder || !varsSuffixOrder.contains(entryInfo.suffix()) ? entry : entryInfo.completeBaseName();
+    const int newRank = inFolder ? 0 : static_cast<int>(varsSuffixOrder.indexOf(entryInfo.suffix()));
+    const QDir vars(inventoryDirectory + QLatin1Char('/') + folder);
+    for (int rank = 0; rank < varsSuffixOrder.size(); ++rank) {
+        const QString candidate = rank == 0 ? name : name + QLatin1Char('.') + varsSuffixOrder.at(rank);
+        if (!QFileInfo::exists(vars.filePath(candidate)))
+            continue;
+        const QString shown = folder + QLatin1Char('/') + candidate;
+        if (rank < newRank || (rank == 0 && inFolder && QFileInfo(vars.filePath(candidate)).isFile()))
+            return QCoreApplication::translate("Inventory", "Ansible reads %1 for “%2” and would never read a new "
+                                                            "%3.")
+                .arg(shown, name, cleaned);
+        if (rank > newRank)
+            return QCoreApplication::translate("Inventory", "A new %1 would hide %2 from Ansible, which reads "
+                                                            "only the first of %3, %3.yml, %3.yaml and %3.json.")
+                .arg(cleaned, shown, name);
+        return std::nullopt; // the same entry: read beside today's files
     }
-    return {};
+    return std::nullopt;
 }
 
 } // namespace ksw

@@ -36,6 +36,13 @@ Expected<InventoryEdit> InventoryEdit::prepare(const QString &inventoryDirectory
                                                const Baseline &baseline) {
     InventoryEdit edit;
     edit.m_directory = QDir(inventoryDirectory).absolutePath();
+    for (const SettingChange &change : changes.changes()) {
+        if (!change.unwritable.isEmpty())
+            return Error{{edit.m_directory},
+                         change.key,
+                         change.unwritable + u' ' +
+                             QCoreApplication::translate("InventoryEdit", "Nothing was written.")};
+    }
     for (const QString &relative : changes.files()) {
         if (!staysInside(edit.m_directory, relative))
             return Error{{relative},
@@ -52,6 +59,12 @@ Expected<InventoryEdit> InventoryEdit::prepare(const QString &inventoryDirectory
                          {},
                          QCoreApplication::translate("InventoryEdit", "The file changed on disk since it was read; "
                                                                       "nothing was written. Load it again.")};
+        // Never a new path that changes which files Ansible reads (a group_vars/all/ that hides group_vars/all.yml).
+        if (!current->has_value()) {
+            if (const auto problem = varsFileCreationProblem(edit.m_directory, relative))
+                return Error{
+                    {path}, {}, *problem + u' ' + QCoreApplication::translate("InventoryEdit", "Nothing was written.")};
+        }
         FileEdit file;
         file.path = relative;
         file.existed = current->has_value();
