@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +89,57 @@ void printHuman(const Assessment &assessment, QTextStream &out) {
     printFindings(assessment.findings(), out);
 }
 
+QJsonObject valueJson(const Inventory::Value &value) {
+    const Origin &origin = value.setting.origin;
+    static const QHash<Origin::Kind, QString> kinds = {
+        {Origin::Kind::Inventory, QStringLiteral("inventory")},
+        {Origin::Kind::KubesprayRole, QStringLiteral("kubespray-role")},
+        {Origin::Kind::BuiltInDefault, QStringLiteral("kubespray-default")},
+        {Origin::Kind::Unset, QStringLiteral("unset")}};
+    QJsonObject object{
+        {QStringLiteral("value"),
+         value.setting.isDefined() ? yaml::toJson(value.setting.value) : QJsonValue(QJsonValue::Undefined)},
+        {QStringLiteral("origin"), origin.describe()},
+        {QStringLiteral("kind"), kinds.value(origin.kind)},
+        {QStringLiteral("hosts"), QJsonArray::fromStringList(value.hosts)},
+    };
+    if (!value.setting.isDefined())
+        object.insert(QStringLiteral("value"), QJsonValue(QJsonValue::Null));
+    if (!origin.displayPath.isEmpty())
+        object.insert(QStringLiteral("file"), origin.displayPath);
+    if (origin.line > 0)
+        object.insert(QStringLiteral("line"), origin.line);
+    // Where it is set, in words that do not depend on the language: group_vars of a group, host_vars of a host,
+    // or the vars the hosts file gives a group or host.
+    static const QHash<Inventory::Value::Place, QString> places = {
+        {Inventory::Value::Place::GroupVars, QStringLiteral("group_vars")},
+        {Inventory::Value::Place::HostVars, QStringLiteral("host_vars")},
+        {Inventory::Value::Place::HostsFileGroup, QStringLiteral("hosts_file_group")},
+        {Inventory::Value::Place::HostsFileHost, QStringLiteral("hosts_file_host")}};
+    if (places.contains(value.place)) {
+        object.insert(QStringLiteral("place"), places.value(value.place));
+        object.insert(QStringLiteral("target"), value.target);
+    }
+    return object;
+}
+
+/// Every variable the analysis reads, as each node gets it: the cluster's settings on the cluster's nodes (with
+/// Kubespray's defaults), the addressing variables on every host.
+QJsonArray settingsJson(const ClusterConfig &config) {
+    QJsonArray settings;
+    const auto add = [&](const QString &name, const QList<Inventory::Value> &values) {
+        QJsonArray entries;
+        for (const Inventory::Value &value : values)
+            entries.append(valueJson(value));
+        settings.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("values"), entries}});
+    };
+    for (const QString &name : TrackedVariables::all())
+        add(name, config.nodeValues(name));
+    for (const QString &name : TrackedVariables::addressing())
+        add(name, config.inventory().valuesOn(name, config.inventory().hostNames()));
+    return settings;
+}
+
 QJsonObject toJson(const Assessment &assessment) {
     QJsonArray findings;
     for (const Finding &finding : assessment.findings())
@@ -102,6 +154,7 @@ QJsonObject toJson(const Assessment &assessment) {
          assessment.site() ? QJsonValue(assessment.site()->path()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("notes"), QJsonArray::fromStringList(assessment.config().inventory().notes())},
         {QStringLiteral("findings"), findings},
+        {QStringLiteral("settings"), settingsJson(assessment.config())},
     };
     if (const auto &ansible = assessment.ansible()) {
         object.insert(QStringLiteral("ansible"),

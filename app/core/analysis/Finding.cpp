@@ -34,9 +34,12 @@ QString Message::english() const {
 QJsonObject FixProposal::toJson() const {
     QJsonArray settings;
     for (const SettingChange &change : changes) {
-        settings.append(QJsonObject{{QStringLiteral("file"), change.file},
-                                    {QStringLiteral("key"), change.key},
-                                    {QStringLiteral("value"), yaml::toJson(change.value)}});
+        QJsonObject setting{{QStringLiteral("file"), change.file},
+                            {QStringLiteral("key"), change.key},
+                            {QStringLiteral("value"), yaml::toJson(change.value)}};
+        if (!change.unwritable.isEmpty())
+            setting.insert(QStringLiteral("unwritable"), change.unwritable);
+        settings.append(setting);
     }
     QJsonObject object{{QStringLiteral("settings"), settings}};
     if (!note.isEmpty())

@@ -5,52 +5,37 @@
 #include "kubespray/Inventory.h"
 #include "yaml/YamlValues.h"
 
-#include <QMultiHash>
+#include <QHash>
+
+#include <algorithm>
 
 namespace ksw {
 
 QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
     // Kubespray's addressing variables (docs/ansible/vars.md): ansible_host to connect, ip to bind, access_ip for
-    // other hosts to reach this one.
+    // other hosts to reach this one; each as Ansible resolves it for the host (host vars, or a group's).
     const QStringList variables =
         ipv6 ? QStringList{QStringLiteral("ip6"), QStringLiteral("access_ip6"), QStringLiteral("ansible_host")}
              : QStringList{QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip")};
     QList<NodeAddress> result;
-    const auto consider = [&](const QString &host, const QString &variable, const YAML::Node &value,
-                              const Origin &origin) {
-        const auto address = IpAddress::parse(yaml::scalarText(value));
-        if (address && address->isV6() == ipv6)
-            result.append({host, variable, *address, origin});
-    };
-    // host_vars files by host, so that each host finds its own without scanning every file.
-    QMultiHash<QString, const Inventory::VarsFile *> hostVarsFiles;
-    for (const Inventory::VarsFile &file : inventory.varsFiles()) {
-        if (file.scope == Inventory::VarsFile::Scope::Host)
-            hostVarsFiles.insert(file.target, &file);
-    }
-    for (const QString &host : inventory.hostNames()) {
-        const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
-        for (const QString &variable : variables) {
-            if (!entry.vars.contains(variable))
+    for (const QString &variable : variables) {
+        for (const Inventory::Value &value : inventory.valuesOn(variable, inventory.hostNames())) {
+            if (!value.setting.isDefined())
                 continue;
-            const Origin origin{Origin::Kind::Inventory,
-                                inventory.hostsFilePath(),
-                                inventory.displayPath(inventory.hostsFilePath()),
-                                entry.vars.value(variable).line,
-                                {}};
-            consider(host, variable, entry.vars.value(variable).value, origin);
-        }
-        // values() is newest first; the files were read in order.
-        const QList<const Inventory::VarsFile *> files = hostVarsFiles.values(host);
-        for (auto file = files.crbegin(); file != files.crend(); ++file) {
-            for (const QString &variable : variables) {
-                if (const auto key = (*file)->document.value(variable)) {
-                    consider(host, variable, key->value,
-                             {Origin::Kind::Inventory, (*file)->document.path(), (*file)->displayPath, key->line, {}});
-                }
-            }
+            const auto address = IpAddress::parse(yaml::scalarText(value.setting.value));
+            if (!address || address->isV6() != ipv6)
+                continue;
+            for (const QString &host : value.hosts)
+                result.append({host, variable, *address, value.setting.origin});
         }
     }
+    // In host order, each host's variables in the order above.
+    QHash<QString, int> position;
+    for (const QString &host : inventory.hostNames())
+        position.insert(host, static_cast<int>(position.size()));
+    std::stable_sort(result.begin(), result.end(), [&](const NodeAddress &a, const NodeAddress &b) {
+        return position.value(a.host) < position.value(b.host);
+    });
     return result;
 }
 

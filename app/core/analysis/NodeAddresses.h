@@ -20,8 +20,8 @@ struct NodeAddress {
     Origin origin;
 };
 
-/// The literal addresses of every host (host names in ansible_host are skipped): the hosts file first, then
-/// host_vars/, in host order.
+/// The literal addresses of every host as Ansible resolves its addressing variables (host names in ansible_host
+/// are skipped), in host order.
 QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6);
 
 } // namespace ksw

@@ -17,6 +17,18 @@ Setting ClusterConfig::value(const QString &name) const {
     return m_defaults.value(name);
 }
 
+QList<Inventory::Value> ClusterConfig::nodeValues(const QString &name) const {
+    QList<Inventory::Value> values;
+    for (const Inventory::Value &value : m_inventory.nodeValues(name)) {
+        // Built anew rather than assigned: YAML::Node's assignment would rebind the inventory's own node.
+        if (value.setting.isDefined())
+            values.append(value);
+        else
+            values.append({m_defaults.value(name), value.place, value.target, value.hosts});
+    }
+    return values;
+}
+
 bool ClusterConfig::isTrue(const QString &name) const {
     const Setting setting = value(name);
     return setting.isDefined() && yaml::toBool(setting.value).value_or(false);

@@ -17,6 +17,9 @@ public:
 
     /// The inventory's cluster-wide value, else Kubespray's default, else an Unset setting.
     Setting value(const QString &name) const;
+    /// Each place the cluster's nodes get `name` from (Inventory::nodeValues), with Kubespray's default where the
+    /// inventory sets nothing for them.
+    QList<Inventory::Value> nodeValues(const QString &name) const;
 
     const Inventory &inventory() const { return m_inventory; }
     const Defaults &defaults() const { return m_defaults; }

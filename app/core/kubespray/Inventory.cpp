@@ -375,9 +375,9 @@ Inventory::Value Inventory::hostValue(const QString &host, const QString &name) 
     return result;
 }
 
-QList<Inventory::Value> Inventory::nodeValues(const QString &name) const {
+QList<Inventory::Value> Inventory::valuesOn(const QString &name, const QStringList &hosts) const {
     // Hosts of one profile share every group-level answer; only hosts that set the name themselves differ.
-    const QSet<QString> nodes(m_clusterNodes.cbegin(), m_clusterNodes.cend());
+    const QSet<QString> nodes(hosts.cbegin(), hosts.cend());
     const QStringList setByHosts = m_setByHosts.value(name);
     const QSet<QString> ownValue(setByHosts.cbegin(), setByHosts.cend());
     QList<Value> values;
@@ -413,13 +413,13 @@ QList<Inventory::Value> Inventory::nodeValues(const QString &name) const {
     std::stable_sort(order.begin(), order.end(),
                      [&](int a, int b) { return values.at(a).hosts.size() > values.at(b).hosts.size(); });
     QHash<QString, int> position;
-    for (int i = 0; i < m_clusterNodes.size(); ++i)
-        position.insert(m_clusterNodes.at(i), i);
+    for (int i = 0; i < hosts.size(); ++i)
+        position.insert(hosts.at(i), i);
     QList<Value> sorted;
     for (const int index : order) {
         sorted.append(values.at(index));
-        QStringList &hosts = sorted.last().hosts;
-        std::sort(hosts.begin(), hosts.end(),
+        QStringList &entryHosts = sorted.last().hosts;
+        std::sort(entryHosts.begin(), entryHosts.end(),
                   [&](const QString &a, const QString &b) { return position.value(a) < position.value(b); });
     }
     return sorted;

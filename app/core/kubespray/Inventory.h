@@ -92,7 +92,9 @@ public:
     Value hostValue(const QString &host, const QString &name) const;
     /// The values `name` takes on the cluster's nodes: one entry per place that wins for some of them, the one
     /// that reaches the most nodes first. One entry when every node gets it from the same place.
-    QList<Value> nodeValues(const QString &name) const;
+    QList<Value> nodeValues(const QString &name) const { return valuesOn(name, m_clusterNodes); }
+    /// The same for any hosts.
+    QList<Value> valuesOn(const QString &name, const QStringList &hosts) const;
     /// The value most of the cluster's nodes get (all of them, unless overrides() says otherwise). Nothing when
     /// the inventory does not set it for them.
     std::optional<Setting> clusterValue(const QString &name) const;

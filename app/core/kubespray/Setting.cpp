@@ -73,6 +73,12 @@ const QStringList &TrackedVariables::artifacts() {
     return names;
 }
 
+const QStringList &TrackedVariables::addressing() {
+    static const QStringList names = {QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip"),
+                                      QStringLiteral("ip6"), QStringLiteral("access_ip6")};
+    return names;
+}
+
 const QStringList &TrackedVariables::all() {
     static const QStringList names = ranges() + network() + dns() + registries() + artifacts();
     return names;

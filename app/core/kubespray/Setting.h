@@ -45,7 +45,10 @@ struct TrackedVariables {
     static const QStringList &dns();
     static const QStringList &registries();
     static const QStringList &artifacts();
+    /// Cluster-wide settings: every list above.
     static const QStringList &all();
+    /// Per-host addresses (docs/ansible/vars.md): ansible_host to connect, ip to bind, access_ip for others.
+    static const QStringList &addressing();
 };
 
 } // namespace ksw
