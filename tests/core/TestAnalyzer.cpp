@@ -111,6 +111,14 @@ public:
             result.append(finding.code);
         return result;
     }
+    QList<Finding> all(const QString &code) const {
+        QList<Finding> result;
+        for (const Finding &finding : m_findings) {
+            if (finding.code == code)
+                result.append(finding);
+        }
+        return result;
+    }
     std::optional<Finding> first(const QString &code) const {
         for (const Finding &finding : m_findings) {
             if (finding.code == code)
@@ -328,6 +336,9 @@ private slots:
             "kube_pods_subnet: 10.233.128.0/18\n",
             "containerd_insecure_registries:\n  reg.corp.example: http://reg.corp.example\n", registryOnly,
             QStringLiteral("v2.21.0"));
+        row("v2.21 insecure registry the site profile does not name", "registry-mirror-ignored-by-version", true, none,
+            "containerd_insecure_registries:\n  \"10.0.0.5:5000\": http://10.0.0.5:5000\n", none,
+            QStringLiteral("v2.21.0"));
         row("v2.25 ignores containerd_insecure_registries", "registry-mirror-ignored-by-version", true, none,
             "containerd_insecure_registries:\n  reg.corp.example: http://reg.corp.example\n", none, v225);
         row("v2.24 ignores server:", "registry-mirror-ignored-by-version", true, none,
@@ -537,6 +548,31 @@ private slots:
         const Finding finding = *analysis.first(QStringLiteral("kubectl-artifacts-off"));
         QCOMPARE(changeValue(finding, QStringLiteral("kubectl_localhost")), QStringLiteral("true"));
         QCOMPARE(changeValue(finding, QStringLiteral("kubeconfig_localhost")), QStringLiteral("true"));
+    }
+
+    void v221InsecureRegistriesMoveIntoRegistries() {
+        // containerd_insecure_registries beside containerd_registries (here only its role default) breaks
+        // containerd's config on v2.21 whatever it names: each entry moves, the company registry joins them.
+        Case c;
+        c.version = QStringLiteral("v2.21.0");
+        c.clusterVars = "kube_pods_subnet: 10.233.128.0/18\n";
+        c.containerdVars = "containerd_insecure_registries:\n  \"10.0.0.5:5000\": http://10.0.0.5:5000\n";
+        c.site = scenarioSite;
+        const Analysis analysis(c);
+        const QList<Finding> broken = analysis.all(QStringLiteral("registry-mirror-ignored-by-version"));
+        QCOMPARE(broken.size(), 1);
+        QVERIFY(broken.first().message.english().contains(u"10.0.0.5:5000"));
+        const auto http = analysis.first(QStringLiteral("registry-http-without-mirror"));
+        QVERIFY(http);
+        for (const Finding &finding : {broken.first(), *http}) {
+            QCOMPARE(changeValue(finding, QStringLiteral("containerd_registries")),
+                     QStringLiteral("{docker.io: https://registry-1.docker.io, 10.0.0.5:5000: http://10.0.0.5:5000, "
+                                    "docker-registry.hideichi.as.a.service.com: "
+                                    "http://docker-registry.hideichi.as.a.service.com}"));
+            QCOMPARE(changeValue(finding, QStringLiteral("containerd_insecure_registries")), QStringLiteral("{}"));
+            QCOMPARE(changeFile(finding, QStringLiteral("containerd_insecure_registries")),
+                     QStringLiteral("group_vars/all/containerd.yml"));
+        }
     }
 
     void hostVarsOverride() {

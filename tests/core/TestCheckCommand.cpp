@@ -121,6 +121,16 @@ private slots:
         QVERIFY2(result.out.contains(u"No findings"), qPrintable(result.out));
     }
 
+    void inventoryWithoutHostsIsReadAndBlocked() {
+        // Ansible reads Kubespray's sample inventory.ini, every host commented out; Kubespray has no node to run on.
+        const Result result = runWizard({QStringLiteral("check"), QStringLiteral("--inventory"),
+                                         ksw::test::fixturePath(QStringLiteral("inventories/v2.25/inventory.ini")),
+                                         QStringLiteral("--kubespray-version"), QStringLiteral("v2.25.0")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.out.contains(u"inventory-groups-missing"), qPrintable(result.out));
+        QVERIFY2(result.out.contains(u"lists no host"), qPrintable(result.out));
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expectedError");

@@ -8,6 +8,7 @@
 
 #include "TestSupport.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
@@ -83,6 +84,8 @@ private slots:
     void badInput_data();
     void badInput();
     void symbolicLinkMistakes();
+    void hostsFileReadAsAnsibleReadsIt_data();
+    void hostsFileReadAsAnsibleReadsIt();
 
 private:
     /// The precedence inventory: hosts-file vars, group_vars/all, group_vars/k8s_cluster, an ignored all.yml.
@@ -901,11 +904,6 @@ void TestInventory::badInput_data() {
     QTest::newRow("hosts.yaml that is a folder")
         << u"inv"_s << Files{{u"inv/hosts.yaml/README"_s, "not a hosts file\n"}} << u"inv/hosts.yaml"_s << 0 << 0
         << QString() << u"is a folder"_s;
-    QTest::newRow("hosts file with no hosts (v2.25 sample inventory.ini)")
-        << u"v2.25/inventory.ini"_s << Files{} << u"v2.25/inventory.ini"_s << 0 << 0 << QString() << u"no host"_s;
-    QTest::newRow("hosts.yaml with only groups")
-        << u"inv/hosts.yaml"_s << Files{{u"inv/hosts.yaml"_s, "all:\n  children:\n    kube_node:\n"}}
-        << u"inv/hosts.yaml"_s << 0 << 0 << QString() << u"no host"_s;
     QTest::newRow("group that is not a mapping")
         << u"inv"_s << Files{{u"inv/hosts.yaml"_s, "all:\n  children:\n    kube_node: [node1]\n"}}
         << u"inv/hosts.yaml"_s << 3 << 16 << u"kube_node"_s << u"must be a mapping"_s;
@@ -978,6 +976,63 @@ void TestInventory::symbolicLinkMistakes() {
     const auto dangling = Inventory::load(dir.filePath(u"dangling"_s));
     QVERIFY(!dangling);
     QVERIFY2(dangling.error().message.contains(dir.filePath(u"nowhere"_s)), qPrintable(dangling.error().message));
+}
+
+void TestInventory::hostsFileReadAsAnsibleReadsIt_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+
+    const QByteArray yamlHosts = "all:\n  hosts:\n    node1:\n      ansible_host: 10.0.0.1\n  children:\n"
+                                 "    kube_node:\n      hosts:\n        node1:\n";
+    QTest::newRow("no hosts at all (Kubespray's sample inventory.ini)")
+        << u"inventory.ini"_s << test::readAll(fixture(u"v2.25/inventory.ini"_s));
+    QTest::newRow("hosts.yaml with only groups")
+        << u"hosts.yaml"_s << QByteArray("all:\n  children:\n    kube_node:\n");
+    QTest::newRow("YAML in hosts.yml.example: the INI plugin reads it") << u"hosts.yml.example"_s << yamlHosts;
+    QTest::newRow("YAML in a file without extension") << u"hosts"_s << yamlHosts;
+    QTest::newRow("INI in a file without extension") << u"hosts"_s << QByteArray("[kube_node]\nnode1\nnode2\n");
+    QTest::newRow("JSON in hosts.json") << u"hosts.json"_s
+                                        << QByteArray(R"({"all": {"hosts": {"node1": {"ansible_host": "10.0.0.1"}}}})");
+}
+
+void TestInventory::hostsFileReadAsAnsibleReadsIt() {
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(name);
+    QVERIFY(test::writeAll(path, bytes));
+
+    // Ansible's verdict: with ANSIBLE_INVENTORY_UNPARSED_FAILED a source no plugin can read is an error.
+    QProcess ansible;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"ANSIBLE_INVENTORY_UNPARSED_FAILED"_s, u"true"_s);
+    ansible.setProcessEnvironment(environment);
+    ansible.start(u"ansible-inventory"_s, {u"-i"_s, path, u"--list"_s});
+    QVERIFY(ansible.waitForFinished(60000));
+    const bool ansibleReads = ansible.exitCode() == 0;
+    const QJsonObject list = QJsonDocument::fromJson(ansible.readAllStandardOutput()).object();
+
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(bool(inventory) == ansibleReads,
+             qPrintable(u"Ansible "_s + (ansibleReads ? u"reads it"_s : u"refuses it"_s) + u", the wizard "_s +
+                        (inventory ? u"reads it"_s : u"refuses it: "_s + inventory.error().toString())));
+    if (!inventory) {
+        QVERIFY2(inventory.error().where.file.endsWith(name), qPrintable(inventory.error().toString()));
+        return;
+    }
+    // Every host of any group (hostvars lists only hosts that have variables).
+    QStringList hosts;
+    for (const QJsonValue &group : list) {
+        for (const QJsonValue &host : group.toObject().value(u"hosts"_s).toArray()) {
+            if (!hosts.contains(host.toString()))
+                hosts.append(host.toString());
+        }
+    }
+    QStringList ours = inventory->hostNames();
+    hosts.sort();
+    ours.sort();
+    QCOMPARE(ours, hosts);
 }
 
 } // namespace ksw

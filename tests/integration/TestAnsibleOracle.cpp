@@ -198,7 +198,7 @@ QStringList modelDisagreements(const QString &hostsFile, const AnsibleView &ansi
     if (!inventory)
         return {u"the wizard cannot read it: "_s + inventory.error().toString()};
     const QSet<QString> names = namesIn(*inventory);
-    for (const QString &host : ansible.hostVars.keys()) {
+    for (const QString &host : ansible.hostsOf(u"all"_s)) {
         const QJsonObject expected = ansible.hostVars.value(host).toObject();
         for (const QString &name : names + keysOf(expected)) {
             const ksw::Inventory::Value value = inventory->hostValue(host, name);

@@ -523,60 +523,67 @@ private:
             addSetting(finding, *mirrors);
         }
 
-        if (!m_input.site)
-            return;
+        // v2.21: every registry of containerd_insecure_registries, site profile or not, breaks containerd's config.
+        QList<qsizetype> registryFindings;
+        for (const QString &name : registries.brokenInsecureRegistries()) {
+            Finding &finding = add(
+                "registry-mirror-ignored-by-version", Severity::Warning,
+                {QT_TRANSLATE_NOOP("Finding", "With Kubespray %1, the registry %2 in containerd_insecure_registries, "
+                                              "next to containerd_registries, makes containerd refuse its "
+                                              "configuration."),
+                 {versionText(), name}},
+                {QT_TRANSLATE_NOOP("Finding", "In this release the two variables write config_path and mirrors into "
+                                              "the same config.toml, which containerd rejects, so no image pulls at "
+                                              "all. The entry moves to containerd_registries (an http:// endpoint "
+                                              "stays plain HTTP) and containerd_insecure_registries is emptied."),
+                 {}});
+            finding.values.append({QStringLiteral("registry"), name});
+            addSetting(finding, m_config.value(QStringLiteral("containerd_insecure_registries")));
+            registryFindings.append(m_findings.size() - 1);
+        }
+
         QStringList hostsWithoutHttp;
-        QList<qsizetype> httpFindings;
-        for (const SiteProfile::Registry &registry : m_input.site->registries()) {
-            const RegistryConfig::Handling handling = registries.handling(registry.host);
-            if (handling.broken) {
-                Finding &finding = add(
-                    "registry-mirror-ignored-by-version", Severity::Warning,
-                    {QT_TRANSLATE_NOOP("Finding", "With Kubespray %1, containerd_insecure_registries next to "
-                                                  "containerd_registries makes containerd refuse its configuration."),
-                     {versionText()}},
-                    {QT_TRANSLATE_NOOP("Finding",
-                                       "In this release the two variables write config_path and mirrors into "
-                                       "the same config.toml, which containerd rejects. Use "
-                                       "containerd_registries with an http:// endpoint instead."),
-                     {}});
-                addSetting(finding, m_config.value(QStringLiteral("containerd_insecure_registries")));
-            }
-            if (registry.scheme != SiteProfile::Scheme::Http)
-                continue;
-            if (!handling.plainHttp) {
-                const QString variable = registries.usesMirrorList() ? QStringLiteral("containerd_registries_mirrors")
-                                                                     : QStringLiteral("containerd_registries");
-                Finding &finding = add(
-                    "registry-http-without-mirror", Severity::Blocking,
-                    {QT_TRANSLATE_NOOP("Finding", "The registry %1 speaks only HTTP, but containerd is not told so: "
-                                                  "it will try HTTPS and every pull fails."),
-                     {registry.host}},
-                    {QT_TRANSLATE_NOOP("Finding", "containerd talks HTTPS to every registry unless a mirror entry "
-                                                  "names an http:// host for it. The pod then shows ErrImagePull "
-                                                  "with “server gave HTTP response to HTTPS client”."),
-                     {}});
-                finding.values.append({QStringLiteral("registry"), registry.host});
-                addSetting(finding, m_config.value(variable));
-                hostsWithoutHttp.append(registry.host);
-                httpFindings.append(m_findings.size() - 1);
-            } else if (handling.inlineConfig) {
-                Finding &finding =
-                    add("registry-mirror-inline", Severity::Info,
+        if (m_input.site) {
+            for (const SiteProfile::Registry &registry : m_input.site->registries()) {
+                const RegistryConfig::Handling handling = registries.handling(registry.host);
+                if (registry.scheme != SiteProfile::Scheme::Http)
+                    continue;
+                if (!handling.plainHttp) {
+                    const QString variable = registries.usesMirrorList()
+                                                 ? QStringLiteral("containerd_registries_mirrors")
+                                                 : QStringLiteral("containerd_registries");
+                    Finding &finding = add(
+                        "registry-http-without-mirror", Severity::Blocking,
+                        {QT_TRANSLATE_NOOP("Finding",
+                                           "The registry %1 speaks only HTTP, but containerd is not told so: "
+                                           "it will try HTTPS and every pull fails."),
+                         {registry.host}},
+                        {QT_TRANSLATE_NOOP("Finding", "containerd talks HTTPS to every registry unless a mirror entry "
+                                                      "names an http:// host for it. The pod then shows ErrImagePull "
+                                                      "with “server gave HTTP response to HTTPS client”."),
+                         {}});
+                    finding.values.append({QStringLiteral("registry"), registry.host});
+                    addSetting(finding, m_config.value(variable));
+                    hostsWithoutHttp.append(registry.host);
+                    registryFindings.append(m_findings.size() - 1);
+                } else if (handling.inlineConfig) {
+                    Finding &finding = add(
+                        "registry-mirror-inline", Severity::Info,
                         {QT_TRANSLATE_NOOP("Finding", "The mirror for %1 works through the inline config.toml form, "
                                                       "since containerd_use_config_path is off."),
                          {registry.host}},
                         {QT_TRANSLATE_NOOP("Finding", "Kubespray v2.23–v2.26 render the mirror list into config.toml "
                                                       "unless containerd_use_config_path is true; both forms work."),
                          {}});
-                finding.values.append({QStringLiteral("registry"), registry.host});
-                addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
+                    finding.values.append({QStringLiteral("registry"), registry.host});
+                    addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
+                }
             }
         }
         // One proposal for all of them: each entry must end up in the same list.
-        if (!hostsWithoutHttp.isEmpty()) {
+        if (!registryFindings.isEmpty()) {
             const FixProposal proposal = m_fixes.httpRegistries(hostsWithoutHttp);
-            for (const qsizetype index : httpFindings)
+            for (const qsizetype index : registryFindings)
                 m_findings[index].fix = proposal;
         }
     }

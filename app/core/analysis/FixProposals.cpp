@@ -118,9 +118,20 @@ FixProposal FixProposals::registryMirrors(const QList<MirrorRequest> &requests) 
                     dict[it->first] = it->second;
             }
         }
+        // Entries of containerd_insecure_registries that break containerd's config move here (an empty
+        // containerd_insecure_registries then renders nothing).
+        const QStringList broken = registries.brokenInsecureRegistries();
+        const YAML::Node insecure = m_config.value(QStringLiteral("containerd_insecure_registries")).value;
+        for (auto it = insecure.begin(); !broken.isEmpty() && it != insecure.end(); ++it) {
+            if (!registryHosts.contains(QString::fromStdString(it->first.as<std::string>(""))))
+                dict[it->first] = it->second;
+        }
         for (const QString &host : registryHosts)
             dict[host.toStdString()] = stringNode(urlOf(host));
         proposal.changes.append(change(QStringLiteral("containerd_registries"), dict));
+        if (!broken.isEmpty())
+            proposal.changes.append(
+                change(QStringLiteral("containerd_insecure_registries"), YAML::Node(YAML::NodeType::Map)));
         proposal.note = {QT_TRANSLATE_NOOP("Finding", "This release reads containerd_registries; "
                                                       "containerd_insecure_registries would make containerd refuse "
                                                       "its configuration, so it is not used."),

@@ -74,16 +74,27 @@ RegistryConfig::Handling RegistryConfig::handling(const QString &registryHost) c
             result.configured = true;
             result.variable = QStringLiteral("containerd_insecure_registries");
             result.plainHttp = result.plainHttp || isHttpUrl(yaml::scalarText(it->second));
-            // v2.21 writes config_path and mirrors side by side; containerd refuses to start (FACTS.md §2.4).
-            const auto version = m_config.version();
-            const bool hasRegistries = registries.IsDefined() && registries.IsMap() && registries.size() > 0;
-            if (version && version->before(2, 22) && hasRegistries)
-                result.broken = true;
+            result.broken = brokenInsecureRegistries().contains(registryHost);
         }
     }
     if (result.broken)
         result.plainHttp = false;
     return result;
+}
+
+QStringList RegistryConfig::brokenInsecureRegistries() const {
+    const auto version = m_config.version();
+    if (usesMirrorList() || !version || !version->before(2, 22))
+        return {};
+    const YAML::Node registries = m_config.value(QStringLiteral("containerd_registries")).value;
+    const YAML::Node insecure = m_config.value(QStringLiteral("containerd_insecure_registries")).value;
+    if (!registries.IsDefined() || !registries.IsMap() || registries.size() == 0 || !insecure.IsDefined() ||
+        !insecure.IsMap())
+        return {};
+    QStringList names;
+    for (auto it = insecure.begin(); it != insecure.end(); ++it)
+        names.append(QString::fromStdString(it->first.as<std::string>("")));
+    return names;
 }
 
 } // namespace ksw

@@ -28,6 +28,10 @@ public:
     bool usesMirrorList() const;
     /// v2.23–v2.26 render the list into config.toml unless containerd_use_config_path is on.
     bool rendersInline() const;
+    /// v2.21: the registries of containerd_insecure_registries, when it stands next to a non-empty
+    /// containerd_registries (its role default included). That release then writes config_path and mirrors into the
+    /// same config.toml, and containerd refuses it (FACTS.md §2.4), whichever registries they name.
+    QStringList brokenInsecureRegistries() const;
 
 private:
     const ClusterConfig &m_config;

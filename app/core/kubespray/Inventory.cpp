@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <algorithm>
 #include <cerrno>
 #include <numeric>
 #include <sys/stat.h>
@@ -33,6 +34,27 @@ bool isVarsFileName(const QString &name) {
         return false;
     const QString suffix = QFileInfo(name).suffix();
     return suffix.isEmpty() || suffix == u"yml" || suffix == u"yaml" || suffix == u"json";
+}
+
+/// Reads a hosts file with the plugin Ansible would use: its YAML plugin takes a file ending in .yaml, .yml or .json,
+/// or with no extension at all; the INI plugin takes any file the YAML plugin could not read (hosts.yml.example is
+/// INI to Ansible, and fails there).
+Expected<HostsFile> parseHostsFile(const QByteArray &bytes, const QString &path) {
+    // Python's os.path.splitext: the extension after the last dot of the name, none for a leading dot only.
+    const QString name = QFileInfo(path).fileName();
+    const qsizetype dot = name.lastIndexOf(u'.');
+    const bool onlyLeadingDots =
+        std::all_of(name.cbegin(), name.cbegin() + std::max<qsizetype>(dot, 0), [](QChar c) { return c == u'.'; });
+    const QString extension = dot > 0 && !onlyLeadingDots ? name.mid(dot + 1) : QString();
+    const bool yamlPlugin = extension.isEmpty() || extension == u"yaml" || extension == u"yml" || extension == u"json";
+    if (!yamlPlugin)
+        return HostsFile::parseIni(bytes, path);
+    auto yaml = HostsFile::parseYaml(bytes, path);
+    if (yaml || !extension.isEmpty())
+        return yaml;
+    // No extension: INI when the YAML plugin cannot read it.
+    auto ini = HostsFile::parseIni(bytes, path);
+    return ini ? ini : yaml;
 }
 
 } // namespace
@@ -110,18 +132,13 @@ Expected<Inventory> Inventory::load(const QString &path, const Overlay &overlay)
     if (!read)
         return read.error();
     const QByteArray &bytes = *read;
-    const QString suffix = QFileInfo(hostsPath).suffix();
-    const bool isYaml =
-        suffix == u"yaml" || suffix == u"yml" || (suffix != u"ini" && bytes.trimmed().startsWith("all:"));
-    auto hosts = isYaml ? HostsFile::parseYaml(bytes, hostsPath) : HostsFile::parseIni(bytes, hostsPath);
+    auto hosts = parseHostsFile(bytes, hostsPath);
     if (!hosts)
         return hosts.error();
     inventory.m_hosts = std::move(*hosts);
     if (inventory.m_hosts.hostOrder.isEmpty())
-        return Error{{hostsPath},
-                     {},
-                     QCoreApplication::translate(
-                         "Inventory", "The hosts file lists no host (every host line may be commented out).")};
+        inventory.m_notes.append(QCoreApplication::translate(
+            "Inventory", "The hosts file lists no host (every host line may be commented out)."));
 
     for (const QString &group : inventory.m_hosts.groups.keys()) {
         if (canonicalGroupName(group) != group)
