@@ -131,6 +131,53 @@ private slots:
         QVERIFY2(result.out.contains(u"lists no host"), qPrintable(result.out));
     }
 
+    void unreadableVarsAreRefusedAsAnsibleRefusesThem_data() {
+        QTest::addColumn<QString>("unreadable"); // relative to the inventory
+        QTest::newRow("group_vars folder") << QStringLiteral("group_vars/k8s_cluster");
+        QTest::newRow("group_vars file") << QStringLiteral("group_vars/all/all.yml");
+    }
+
+    void unreadableVarsAreRefusedAsAnsibleRefusesThem() {
+        // As root every file is readable: both programs run as nobody, on a copy only the test's chmod restricts.
+        QFETCH(QString, unreadable);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString inventory = dir.filePath(QStringLiteral("inventory"));
+        const QString home = dir.filePath(QStringLiteral("home"));
+        QVERIFY(ksw::test::copyTree(ksw::test::fixturePath(QStringLiteral("oracle/folder")), inventory));
+        QVERIFY(QDir().mkpath(home));
+        // copyTree leaves the files to their owner; others may read them, as usual in an inventory.
+        QCOMPARE(QProcess::execute(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("a+rX"), inventory}),
+                 0);
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                      QFileDevice::ExeOther));
+        QVERIFY(QProcess::execute(QStringLiteral("chown"), {QStringLiteral("nobody"), home}) == 0);
+        QVERIFY(QFile::setPermissions(inventory + QLatin1Char('/') + unreadable, {}));
+        const auto asNobody = [&](const QString &program, const QStringList &arguments) {
+            QProcess process;
+            process.setWorkingDirectory(home); // one nobody may enter
+            process.start(QStringLiteral("setpriv"),
+                          QStringList{QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                                      QStringLiteral("--clear-groups"), QStringLiteral("env"),
+                                      QStringLiteral("HOME=") + home, QStringLiteral("XDG_DATA_HOME=") + home,
+                                      program} +
+                              arguments);
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(), QString::fromUtf8(process.readAllStandardError()));
+        };
+        const QString hosts = inventory + QStringLiteral("/hosts.yaml");
+        const auto [ansibleExit, ansibleErrors] =
+            asNobody(QStringLiteral("ansible-inventory"), {QStringLiteral("-i"), hosts, QStringLiteral("--list")});
+        QVERIFY2(ansibleExit != 0 && ansibleErrors.contains(u"Permission denied"), qPrintable(ansibleErrors));
+        const auto [exitCode, errors] =
+            asNobody(QStringLiteral(KSW_BINARY), {QStringLiteral("check"), QStringLiteral("--inventory"), hosts});
+        QCOMPARE(exitCode, 2);
+        QVERIFY2(errors.contains(inventory + QLatin1Char('/') + unreadable) || errors.contains(unreadable),
+                 qPrintable(errors));
+        QVERIFY2(errors.contains(u"permission denied", Qt::CaseInsensitive), qPrintable(errors));
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expectedError");
