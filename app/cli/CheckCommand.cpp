@@ -28,7 +28,12 @@ void printFindings(const QList<Finding> &findings, QTextStream &out) {
         if (!finding.fix.isEmpty()) {
             out << "  " << QCoreApplication::translate("Cli", "Proposed fix:") << '\n';
             for (const SettingChange &change : finding.fix.changes) {
-                out << "    " << change.file << ": " << change.key << ": " << yaml::toDisplayText(change.value) << '\n';
+                if (change.unwritable.isEmpty())
+                    out << "    " << change.file << ": " << change.key << ": " << yaml::toDisplayText(change.value)
+                        << '\n';
+                else
+                    out << "    " << change.key << ": " << yaml::toDisplayText(change.value) << '\n'
+                        << "      " << change.unwritable << '\n';
             }
             if (!finding.fix.note.isEmpty())
                 out << "    " << finding.fix.note.translated() << '\n';

@@ -337,6 +337,35 @@ private slots:
         QVERIFY2(again.exitCode == 0, qPrintable(again.output));
         QCOMPARE(ksw::test::snapshot(inventory), filesAfter);
     }
+
+    void applyRefusesWhereNoFileReachesEveryNode() {
+        // The nodes get kube_pods_subnet from two files; no one file wins for all of them, so nothing is written.
+        QTemporaryDir workspace;
+        QTemporaryDir dataHome;
+        QTemporaryDir scratch;
+        const QString inventory = workspace.filePath(u"inventory"_s);
+        QVERIFY(ksw::test::copyTree(ksw::test::fixturePath(u"oracle-refused/split-pod-range"_s), inventory));
+        const QString hostsFile = inventory + u"/hosts.yaml"_s;
+        const AnsibleView ansible = ansibleView(hostsFile, scratch);
+        QVERIFY2(ansible.errors.isEmpty(), qPrintable(ansible.errors));
+        QCOMPARE(ansible.hostVars.value(u"cp1").toObject().value(u"kube_pods_subnet"), QJsonValue(u"10.233.64.0/19"_s));
+        QCOMPARE(ansible.hostVars.value(u"w1").toObject().value(u"kube_pods_subnet"), QJsonValue(u"10.233.64.0/18"_s));
+        const QStringList disagree = modelDisagreements(hostsFile, ansible);
+        QVERIFY2(disagree.isEmpty(), qPrintable(disagree.join(u'\n')));
+
+        const auto before = ksw::test::snapshot(inventory);
+        const Run apply =
+            runWizard({u"apply"_s, u"--inventory"_s, hostsFile, u"--site"_s,
+                       ksw::test::sourcePath(u"resources/demo/site.yaml"_s), u"--kubespray-version"_s, u"v2.25.0"_s},
+                      dataHome.path());
+        QCOMPARE(apply.exitCode, 2);
+        QVERIFY2(apply.output.contains(u"group_vars/kube_node.yml:1 for w1, w2"), qPrintable(apply.output));
+        QVERIFY2(apply.output.contains(u"group_vars/kube_control_plane.yml:1 for cp1"), qPrintable(apply.output));
+        QCOMPARE(ksw::test::snapshot(inventory), before);
+        const Run check = runWizard({u"check"_s, u"--inventory"_s, hostsFile, u"--kubespray-version"_s, u"v2.25.0"_s},
+                                    dataHome.path());
+        QVERIFY2(check.output.contains(u"host-vars-override"), qPrintable(check.output));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnsibleOracle)
