@@ -1610,14 +1610,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>%1は/%2で、Podのアドレス範囲%3に収まりません。</translation>
     </message>
     <message>
-        <source>With Kubespray %1, containerd_insecure_registries next to containerd_registries makes containerd refuse its configuration.</source>
-        <translation>Kubespray %1では、containerd_registriesとcontainerd_insecure_registriesを併用すると、containerdが設定を受け付けなくなります。</translation>
-    </message>
-    <message>
-        <source>In this release the two variables write config_path and mirrors into the same config.toml, which containerd rejects. Use containerd_registries with an http:// endpoint instead.</source>
-        <translation>このリリースでは、2つの変数によってconfig_pathとmirrorsが同じconfig.tomlに書き込まれ、containerdがその設定を拒否します。代わりに、http://のエンドポイントを指定したcontainerd_registriesを使用してください。</translation>
-    </message>
-    <message>
         <source>Kubespray&apos;s address filters need netaddr, and its templates need jmespath; without them the playbooks fail early.</source>
         <translation>Kubesprayのアドレス用フィルターにはnetaddrが、テンプレートにはjmespathが必要です。これらがないと、playbookは序盤で失敗します。</translation>
     </message>
@@ -1720,6 +1712,14 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Asked from the node, the company DNS server gave no address. If it does not answer the nodes at all, forwarding the cluster&apos;s DNS to it cannot work either; if it does not know the name, pulls and requests by that name fail.</source>
         <translation>ノードから問い合わせたところ、社内DNSサーバーはアドレスを返しませんでした。社内DNSサーバーがノードにまったく応答しないのであれば、クラスタのDNSから社内DNSへの転送も機能しません。社内DNSサーバーがその名前を知らないのであれば、その名前を使ったpullやリクエストは失敗します。</translation>
+    </message>
+    <message>
+        <source>With Kubespray %1, the registry %2 in containerd_insecure_registries, next to containerd_registries, makes containerd refuse its configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this release the two variables write config_path and mirrors into the same config.toml, which containerd rejects, so no image pulls at all. The entry moves to containerd_registries (an http:// endpoint stays plain HTTP) and containerd_insecure_registries is emptied.</source>
+        <translation>このリリースでは2つの変数がconfig_pathとmirrorsを同じconfig.tomlに書き込み、containerdがそれを拒否するため、イメージを一切取得できません。このエントリはcontainerd_registriesに移し（http://のエンドポイントはHTTPのままです）、containerd_insecure_registriesは空にします。</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1925,34 @@ Nothing in the inventory folder is changed.</source>
         <source>This file is larger than %1 MiB, the most Kubespray Wizard reads from one inventory file; the limit is crossed here.</source>
         <translation>このファイルは、Kubespray Wizardがインベントリのファイル1つから読み込める上限の%1 MiBを超えています。ここで上限を超えています。</translation>
     </message>
+    <message>
+        <source>This folder cannot be read (permission denied); Ansible stops on it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansible reads none of %1: no group or host of the inventory has that name, or a folder of the same name comes first.</source>
+        <translation>Ansibleは%1をどれも読み込みません。インベントリにその名前のグループやホストがないか、同じ名前のフォルダーが優先されるためです。</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>既定値</translation>
+    </message>
+    <message>
+        <source>The nodes get %1 from different places (%2). Kubespray Wizard writes one value for every node: set it in one place first.</source>
+        <translation>ノードによって%1の設定元が異なります（%2）。Kubespray Wizardは全ノード共通の値を1つだけ書き込むため、先に1か所にまとめてください。</translation>
+    </message>
+    <message>
+        <source>Ansible reads %1 for “%2” and would never read a new %3.</source>
+        <translation>Ansibleは「%2」について%1を読み込むため、新しく作る%3は読み込まれません。</translation>
+    </message>
+    <message>
+        <source>A new %1 would hide %2 from Ansible, which reads only the first of %3, %3.yml, %3.yaml and %3.json.</source>
+        <translation>新しく%1を作ると、Ansibleは%2を読み込まなくなります。Ansibleは%3、%3.yml、%3.yaml、%3.jsonのうち最初に見つかったものしか読まないためです。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryEdit</name>
@@ -1943,6 +1971,10 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>The files are already as in version %1; nothing was written.</source>
         <translation>ファイルはすでにバージョン %1 と同じです。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
