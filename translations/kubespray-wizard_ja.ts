@@ -1715,7 +1715,7 @@ Nothing in the inventory folder is changed.</source>
     </message>
     <message>
         <source>With Kubespray %1, the registry %2 in containerd_insecure_registries, next to containerd_registries, makes containerd refuse its configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kubespray %1では、containerd_insecure_registriesのレジストリ%2がcontainerd_registriesと併用されているため、containerdが設定を受け付けません。</translation>
     </message>
     <message>
         <source>In this release the two variables write config_path and mirrors into the same config.toml, which containerd rejects, so no image pulls at all. The entry moves to containerd_registries (an http:// endpoint stays plain HTTP) and containerd_insecure_registries is emptied.</source>
@@ -1927,7 +1927,7 @@ Nothing in the inventory folder is changed.</source>
     </message>
     <message>
         <source>This folder cannot be read (permission denied); Ansible stops on it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>このフォルダーを読み取れません（アクセス権がありません）。Ansibleもここで停止します。</translation>
     </message>
     <message>
         <source>Ansible reads none of %1: no group or host of the inventory has that name, or a folder of the same name comes first.</source>
@@ -1974,7 +1974,7 @@ Nothing in the inventory folder is changed.</source>
     </message>
     <message>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
