@@ -131,6 +131,21 @@ private slots:
         QVERIFY2(result.out.contains(u"lists no host"), qPrintable(result.out));
     }
 
+    void ansibleRunsUnderALocaleThatIsNotInstalled() {
+        // Python refuses a LANG this machine lacks ("could not initialize the preferred locale"); Ansible is then
+        // asked under C.UTF-8, so its version is still known.
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("LC_ALL"));
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("xx_YY.UTF-8"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(KSW_BINARY), {QStringLiteral("check"), QStringLiteral("--inventory"),
+                                                   demoInventory(), QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY(process.waitForFinished(60000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("ansible-core 2\\.\\d+"))), qPrintable(out));
+    }
+
     void unreadableVarsAreRefusedAsAnsibleRefusesThem_data() {
         QTest::addColumn<QString>("unreadable"); // relative to the inventory
         QTest::newRow("group_vars folder") << QStringLiteral("group_vars/k8s_cluster");

@@ -3,6 +3,7 @@
 #include "kubespray/AnsibleEnvironment.h"
 
 #include "kubespray/Checkout.h"
+#include "util/ChildLocale.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -26,6 +27,7 @@ ProcessResult run(const QString &program, const QStringList &arguments) {
     process.setProgram(program);
     process.setArguments(arguments);
     process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessEnvironment(withInstalledLocale(QProcessEnvironment::systemEnvironment()));
     process.start();
     if (!process.waitForStarted(ProcessTimeoutMs))
         return {false, {}, process.errorString()};

@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #include "run/AnsibleCommand.h"
 
+#include "util/ChildLocale.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDir>
@@ -169,7 +171,7 @@ QStringList AnsibleCommand::arguments(const QString &connectionPasswordFile, con
 }
 
 QProcessEnvironment AnsibleCommand::processEnvironment(const QProcessEnvironment &base) const {
-    QProcessEnvironment env = base;
+    QProcessEnvironment env = withInstalledLocale(base);
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         env.insert(it.key(), it.value());

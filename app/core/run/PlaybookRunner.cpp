@@ -2,6 +2,7 @@
 // Part of Kubespray Wizard.
 #include "run/PlaybookRunner.h"
 
+#include "util/ChildLocale.h"
 #include "util/ProcessTable.h"
 
 #include <QCoreApplication>
@@ -125,6 +126,14 @@ bool PlaybookRunner::start(QString *error) {
                               m_kubesprayVersion.isEmpty() ? QStringLiteral("unknown") : m_kubesprayVersion,
                               m_ansibleVersion.isEmpty() ? QStringLiteral("unknown") : m_ansibleVersion);
     writeLog(header.toUtf8());
+    QProcessEnvironment asked = QProcessEnvironment::systemEnvironment();
+    for (auto it = shown.environment.cbegin(); it != shown.environment.cend(); ++it)
+        asked.insert(it.key(), it.value());
+    if (const QString locale = missingLocale(asked); !locale.isEmpty())
+        note(QCoreApplication::translate("PlaybookRunner", "The locale %1 is not installed on this machine, and "
+                                                           "Ansible would refuse to start under it: it runs with "
+                                                           "C.UTF-8.")
+                 .arg(locale));
     const QString rangeWarning = ansibleRangeWarning(m_ansibleVersion, m_ansibleRange, m_kubesprayVersion);
     if (!rangeWarning.isEmpty())
         note(rangeWarning);
