@@ -17,6 +17,12 @@
 #include <QApplication>
 #include <QFontDatabase>
 #include <QLocale>
+#include <QScreen>
+#include <QSettings>
+
+namespace {
+const QString GeometryKey = QStringLiteral("mainWizard/geometry");
+} // namespace
 
 MainWizard::MainWizard(QWidget *parent)
     : QWizard(parent)
@@ -31,6 +37,13 @@ MainWizard::MainWizard(QWidget *parent)
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
     setMinimumSize(860, 640);
+    // The size it had last time; else room for the run's log where the screen allows, and never more than it.
+    if (!restoreGeometry(QSettings().value(GeometryKey).toByteArray())) {
+        QSize size(1100, 800);
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableGeometry().size() * 9 / 10).expandedTo(minimumSize());
+        resize(size);
+    }
     setStyleSheet(QStringLiteral("QLineEdit[invalid=\"true\"] { border: 1px solid #c0392b; background: #fdecea; }"));
 
     setPage(OpenPageId, new OpenPage(m_session, this));
@@ -89,6 +102,39 @@ void MainWizard::goToPage(PageId id) {
     }
 }
 
+bool MainWizard::confirmLeavingUnsaved() {
+    if (!m_session->hasUnsavedChanges())
+        return true;
+    const auto answer = Dialogs::question(
+        this, tr("Save the changes?", "@title:window"),
+        tr("The pages hold changes that are not written to the inventory yet (%n file(s)). Save them before "
+           "closing? Discarded, they are gone; the company services are kept either way.",
+           "", m_session->edit() ? int(m_session->edit()->files().size()) : 0),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Discard)
+        return true;
+    if (answer != QMessageBox::Save)
+        return false; // back to the wizard, nothing lost
+    const auto saved = m_session->save();
+    if (!saved) {
+        Dialogs::warning(
+            this, tr("Not saved", "@title:window"),
+            tr("Nothing was written, and the changes are still on the pages: %1").arg(saved.error().toString()));
+        return false;
+    }
+    return true;
+}
+
+void MainWizard::accept() {
+    if (confirmLeavingUnsaved())
+        QWizard::accept();
+}
+
+void MainWizard::done(int result) {
+    QSettings().setValue(GeometryKey, saveGeometry());
+    QWizard::done(result);
+}
+
 void MainWizard::reject() {
     if (m_pipeline->isRunning()) {
         if (Dialogs::question(this, tr("Stop the deploy?", "@title:window"),
@@ -101,5 +147,6 @@ void MainWizard::reject() {
         m_pipeline->cancel();
         return;
     }
-    QWizard::reject();
+    if (confirmLeavingUnsaved())
+        QWizard::reject();
 }

@@ -46,10 +46,20 @@ public:
     /// points at the page that fixes it, whichever way the user came).
     void goToPage(PageId id);
 
+public slots:
+    /// Cancel, Escape and closing the window: asks first while a deploy runs (and cancels it), and while the
+    /// pages hold unsaved changes.
+    void reject() override;
+    /// Finish: asks first while the pages hold unsaved changes.
+    void accept() override;
+
 protected:
-    void reject() override; ///< Cancel/close asks first while a deploy runs, and cancels it
+    void done(int result) override;
 
 private:
+    /// Save / Discard / Back when the pages hold unsaved changes; true when leaving may go on.
+    bool confirmLeavingUnsaved();
+
     ksw::WizardSession *m_session;
     ksw::DeployPipeline *m_pipeline;
 };

@@ -394,7 +394,45 @@ private slots:
                 firstRecapLine = i;
         }
         QVERIFY(line > firstRecapLine);
+        // What the first attempt's failure was stays known: a success on the second attempt must say it.
+        QCOMPARE(session.attempt(), 2);
+        QCOMPARE(session.firstAttemptFailures().size(), 1);
+        QCOMPARE(session.firstAttemptFailures().first().host, QStringLiteral("localhost"));
+        QVERIFY(session.firstAttemptFailures().first().logLine < firstRecapLine);
         qInfo("two attempts: %lld ms", o.milliseconds);
+    }
+
+    /// Cancel at each moment around the first attempt's end (its failed task, its recap, its last event): the
+    /// cancel wins, the second attempt never starts.
+    void cancelAsTheFirstAttemptFails_data() {
+        QTest::addColumn<int>("type");
+        QTest::newRow("at the failed task") << int(AnsibleEvent::Type::HostResult);
+        QTest::newRow("at the recap") << int(AnsibleEvent::Type::Stats);
+        QTest::newRow("at the playbook's end") << int(AnsibleEvent::Type::PlaybookEnd);
+    }
+
+    void cancelAsTheFirstAttemptFails() {
+        QFETCH(int, type);
+        RunSession session;
+        session.setCommand(command(QStringLiteral("cluster.yml")));
+        session.setPluginFolder(pluginFolder());
+        session.setLogFolder(newLogFolder());
+        session.setSecondAttemptEnabled(true);
+        int attempts = 0;
+        connect(&session, &RunSession::secondAttemptStarted, this, [&] { ++attempts; });
+        bool cancelled = false;
+        const Outcome o = run(session, [&](RunSession &s, const AnsibleEvent &e) {
+            const bool failedTask = e.type == AnsibleEvent::Type::HostResult && e.status == HostStatus::Failed;
+            if (!cancelled && int(e.type) == type && (e.type != AnsibleEvent::Type::HostResult || failedTask)) {
+                cancelled = true;
+                s.cancel();
+            }
+        });
+        QVERIFY(cancelled);
+        QVERIFY(o.finished);
+        QVERIFY(o.cancelled);
+        QCOMPARE(attempts, 0);
+        QCOMPARE(session.attempt(), 1);
     }
 
     /// Cancel while a long task runs: cancelled = true, a partial table without recap, nothing left of the group,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Part of Kubespray Wizard.
+#include "DemoWizard.h"
 #include "ScenarioExpectations.h"
 #include "TestSupport.h"
 
@@ -8,6 +9,8 @@
 #include "MainWizard.h"
 #include "pages/OpenPage.h"
 #include "session/WizardSession.h"
+#include "site/SiteProfile.h"
+#include "store/InventoryStore.h"
 #include "widgets/DiffView.h"
 #include "widgets/FindingsView.h"
 
@@ -124,6 +127,70 @@ private slots:
         QTest::mouseClick(child<QPushButton>(review, "restorePushButton"), Qt::LeftButton);
         QCOMPARE(ksw::test::snapshot(inventory), original);
         QCOMPARE(versions->count(), 2); // the restore is itself undoable
+    }
+
+    /// Escape, closing the window, Cancel and Finish with unsaved changes ask Save / Discard / Back; Back keeps
+    /// everything, Discard leaves the files as they are, Save writes them. Without changes nothing is asked.
+    void leavingWithUnsavedChangesAsks() {
+        ksw::test::DemoWizard demo;
+        QVERIFY(demo.isOpen());
+        MainWizard &wizard = *demo.wizard();
+        QVERIFY(demo.showPage(MainWizard::RangesPageId));
+        const auto original = ksw::test::snapshot(demo.inventoryPath());
+        wizard.session()->proposeFreeRanges();
+        QVERIFY(wizard.session()->hasUnsavedChanges());
+
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QTest::keyClick(&wizard, Qt::Key_Escape);
+        QVERIFY(wizard.isVisible());
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!wizard.close());
+        QVERIFY(wizard.isVisible());
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        wizard.accept(); // Finish
+        QVERIFY(wizard.isVisible());
+        QVERIFY(wizard.session()->hasUnsavedChanges()); // Back: the work is still on the pages
+        QCOMPARE(ksw::test::snapshot(demo.inventoryPath()), original);
+
+        Dialogs::setNextAnswer(QMessageBox::Discard);
+        wizard.reject();
+        QVERIFY(!wizard.isVisible());
+        QCOMPARE(ksw::test::snapshot(demo.inventoryPath()), original);
+
+        QVERIFY(demo.showPage(MainWizard::ReviewPageId));
+        Dialogs::setNextAnswer(QMessageBox::Save);
+        wizard.accept();
+        QVERIFY(!wizard.isVisible());
+        QVERIFY(ksw::test::snapshot(demo.inventoryPath()) != original);
+        QVERIFY(!wizard.session()->hasUnsavedChanges());
+
+        // Nothing unsaved: no question (an answer left waiting would keep the window open).
+        QVERIFY(demo.showPage(MainWizard::ReviewPageId));
+        Dialogs::setNextAnswer(QMessageBox::Cancel);
+        wizard.reject();
+        QVERIFY(!wizard.isVisible());
+        Dialogs::setNextAnswer(QMessageBox::NoButton); // consume the unused answer
+        (void)Dialogs::question(nullptr, {}, {});
+    }
+
+    /// The company services are kept for the inventory as soon as they are set: a restart finds them.
+    void companyServicesAreKeptAtOnce() {
+        ksw::test::DemoWizard demo;
+        QVERIFY(demo.isOpen());
+        const ksw::InventoryStore store(demo.inventoryPath());
+        QFile::remove(store.siteProfilePath());
+        auto profile =
+            ksw::SiteProfile::parse("services:\n  - {name: Wiki, address: 10.250.0.7}\n", QStringLiteral("typed"));
+        QVERIFY(profile);
+        demo->session()->setSite(*profile);
+        QVERIFY(demo->session()->siteKeepError().isEmpty());
+        QVERIFY(QFile::exists(store.siteProfilePath()));
+        ksw::WizardSession again;
+        again.open(demo.inventoryPath());
+        again.waitForOpen();
+        QVERIFY(again.isOpen());
+        QCOMPARE(again.site().services().size(), 1);
+        QCOMPARE(again.site().services().first().name, QStringLiteral("Wiki"));
     }
 
     void everyPageExplainsItselfInTheChosenLanguage() {

@@ -23,6 +23,8 @@ DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipelin
     m_ui->setupUi(this);
     m_ui->nodeFindingsView->hide();
     m_ui->runView->hide(); // until something runs
+    m_ui->settingsPushButton->hide();
+    connect(m_ui->settingsPushButton, &QPushButton::toggled, this, [this] { showRunning(isRunning()); });
     setTitle(tr("Deploy", "@title:page"));
     setSubTitle(tr("Run Kubespray's playbooks on the nodes with the saved settings.", "@subtitle:page"));
     m_ui->verbosityComboBox->addItem(tr("Normal", "@item:inlistbox log detail"), 0);
@@ -71,6 +73,10 @@ DeployPage::~DeployPage() = default;
 
 RunView *DeployPage::runView() const {
     return m_ui->runView;
+}
+
+bool DeployPage::isRunning() const {
+    return m_pipeline->isRunning() || m_preflight->isRunning();
 }
 
 bool DeployPage::isComplete() const {
@@ -151,7 +157,13 @@ void DeployPage::updateState() {
 }
 
 void DeployPage::showRunning(bool running) {
-    m_ui->settingsWidget->setVisible(!running);
+    // A run gets the page: the settings fold away while it runs and stay folded once it ended (the log is what
+    // people read then); the Settings button brings them back.
+    const bool runShown = running || !m_ui->runView->isHidden();
+    m_ui->settingsPushButton->setVisible(runShown && !running);
+    if (running)
+        m_ui->settingsPushButton->setChecked(false);
+    m_ui->settingsWidget->setVisible(!running && (!runShown || m_ui->settingsPushButton->isChecked()));
     m_ui->deployPushButton->setVisible(!running);
     m_ui->preflightPushButton->setVisible(!running);
 }
@@ -227,7 +239,9 @@ bool DeployPage::startPreflight() {
     }
     m_ui->runView->setSession(m_preflight->session());
     m_ui->runView->show();
+    m_ui->nodeFindingsView->hide();
     m_ui->stepLabel->setText(tr("Checking the nodes (read-only)…", "@info"));
+    showRunning(true);
     updateState();
     return true;
 }
@@ -240,5 +254,6 @@ void DeployPage::showPreflight(const ksw::PreflightReport &report, const QString
     m_ui->nodeFindingsView->show();
     m_ui->stepLabel->setText(error.isEmpty() ? tr("The nodes answered; what they said is below.", "@info")
                                              : tr("The check of the nodes ended early: %1", "@info").arg(error));
+    showRunning(false);
     updateState();
 }

@@ -29,6 +29,8 @@ public:
 
     bool isComplete() const override;
     int nextId() const override;
+    /// A deploy or a preflight runs.
+    bool isRunning() const;
 
     /// The Deploy button: asks before a reset, then starts the pipeline. False when it did not start (the reason
     /// is shown on the page).

@@ -31,6 +31,8 @@ public:
     /// previous run's lines above this one's (reset.yml, then cluster.yml), with a line naming the new playbook.
     void setSession(ksw::RunSession *session, bool continueLog = false);
     LogView *logView() const;
+    /// As the Cancel button: stops the run, whatever phase it is in; the end then shows it cancelled.
+    void cancel();
 
 private:
     void showProgress(int done, int estimated, const QString &play, const QString &task, qint64 elapsedMs);
@@ -40,4 +42,6 @@ private:
     std::unique_ptr<Ui::RunView> m_ui;
     QPointer<ksw::RunSession> m_session; ///< the run may be deleted by its owner while shown
     int m_firstLine = 0;                 ///< where this run's lines start in the log
+    bool m_cancelRequested = false;
+    int m_failuresAtCancel = -1; ///< failures known when Cancel was pressed; -1 before
 };

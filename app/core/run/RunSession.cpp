@@ -170,6 +170,7 @@ bool RunSession::start(QString *error) {
     m_play.clear();
     m_task.clear();
     m_recap = Recap();
+    m_firstAttemptFailures.reset();
     m_cancelRequested = false;
     m_lastProgressSecond = -1;
     m_listOutput.clear();
@@ -437,6 +438,7 @@ void RunSession::drainAll() {
 void RunSession::onSecondAttempt() {
     // The first attempt's events are all in (its processes are gone); the second appends to the same events file.
     drainAll();
+    m_firstAttemptFailures = m_model.failures();
     m_text = TextEventParser();
     m_banner.clear();
     m_bannerHosts.clear();

@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace ksw {
 
@@ -82,6 +83,12 @@ public:
     /// task_start events seen in this run (what task-counts.json keeps).
     int tasksStarted() const { return m_tasksStarted; }
     Recap recap() const { return m_recap; }
+    /// 1, or 2 once a failed cluster.yml runs once more.
+    int attempt() const { return m_firstAttemptFailures ? 2 : 1; }
+    /// What failed in the first attempt, once a second one started (the host table shows the second's).
+    QList<HostStatusModel::Failure> firstAttemptFailures() const {
+        return m_firstAttemptFailures.value_or(QList<HostStatusModel::Failure>());
+    }
 
     /// The estimate kept from earlier runs of `playbook` (file name) with `kubesprayVersion`; 0 when none.
     static int storedTaskCount(const QString &logFolder, const QString &playbook, const QString &kubesprayVersion);
@@ -172,6 +179,7 @@ private:
     QString m_play;
     QString m_task;
     Recap m_recap;
+    std::optional<QList<HostStatusModel::Failure>> m_firstAttemptFailures;
 };
 
 } // namespace ksw

@@ -69,6 +69,11 @@ QString WizardSession::inventoryDirectory() const {
 
 void WizardSession::setSite(const SiteProfile &site) {
     m_site = site;
+    m_siteKeepError.clear();
+    if (m_assessment && !m_site.isEmpty()) {
+        if (auto problem = InventoryStore(inventoryDirectory()).keepSiteProfile(m_site.toYaml()))
+            m_siteKeepError = problem->toString();
+    }
     if (m_assessment) {
         // Registries and DNS come from the profile; the ranges typed so far stay.
         const FixPlan fresh = FixPlan::fromCurrent(m_assessment->config(), m_site);

@@ -45,8 +45,11 @@ public:
     QString inventoryDirectory() const;
 
     const SiteProfile &site() const { return m_site; }
-    /// Replaces the company services; registry and DNS choices follow the new profile.
+    /// Replaces the company services; registry and DNS choices follow the new profile. A profile with services is
+    /// kept for the inventory at once (its data folder, never the inventory), so a restart finds it again.
     void setSite(const SiteProfile &site);
+    /// Why the last profile could not be kept for the inventory (a full disk…); empty when it was.
+    QString siteKeepError() const { return m_siteKeepError; }
 
     const FixPlan &plan() const { return m_plan; }
     void setPlan(const FixPlan &plan);
@@ -55,6 +58,8 @@ public:
 
     /// The settings Save writes.
     const ChangeSet &changes() const { return m_changes; }
+    /// True while the pages hold settings the files on disk do not have yet (leaving now would lose them).
+    bool hasUnsavedChanges() const { return !m_changes.isEmpty() && (!m_edit || !m_edit->isEmpty()); }
     /// The edit of the files (for the diff); nothing when an edit is impossible (see editError()).
     const std::optional<InventoryEdit> &edit() const { return m_edit; }
     QString editError() const { return m_editError; }
@@ -103,6 +108,7 @@ private:
     std::unique_ptr<Assessment> m_assessment;
     Assessment::Request m_request;
     SiteProfile m_site;
+    QString m_siteKeepError;
     FixPlan m_plan;
     ChangeSet m_changes;
     std::optional<InventoryEdit> m_edit;
