@@ -525,8 +525,8 @@ private:
 
         if (!m_input.site)
             return;
-        QStringList hostsWithoutHttp;
-        QList<qsizetype> httpFindings;
+        QList<FixProposals::MirrorRequest> requests;
+        QList<qsizetype> fixedFindings;
         for (const SiteProfile::Registry &registry : m_input.site->registries()) {
             const RegistryConfig::Handling handling = registries.handling(registry.host);
             if (handling.broken) {
@@ -541,6 +541,13 @@ private:
                                        "containerd_registries with an http:// endpoint instead."),
                      {}});
                 addSetting(finding, m_config.value(QStringLiteral("containerd_insecure_registries")));
+            }
+            if (registry.scheme == SiteProfile::Scheme::Https) {
+                if (const auto request = checkRegistryTrust(registry, handling)) {
+                    requests.append(*request);
+                    fixedFindings.append(m_findings.size() - 1);
+                }
+                continue;
             }
             if (registry.scheme != SiteProfile::Scheme::Http)
                 continue;
@@ -558,8 +565,8 @@ private:
                      {}});
                 finding.values.append({QStringLiteral("registry"), registry.host});
                 addSetting(finding, m_config.value(variable));
-                hostsWithoutHttp.append(registry.host);
-                httpFindings.append(m_findings.size() - 1);
+                requests.append({registry.host, true, true, {}});
+                fixedFindings.append(m_findings.size() - 1);
             } else if (handling.inlineConfig) {
                 Finding &finding =
                     add("registry-mirror-inline", Severity::Info,
@@ -573,12 +580,70 @@ private:
                 addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
             }
         }
-        // One proposal for all of them: each entry must end up in the same list.
-        if (!hostsWithoutHttp.isEmpty()) {
-            const FixProposal proposal = m_fixes.httpRegistries(hostsWithoutHttp);
-            for (const qsizetype index : httpFindings)
+        // One proposal for all of them: each entry must end up in the same list (or the same extra TOML).
+        if (!requests.isEmpty()) {
+            const FixProposal proposal = m_fixes.registryMirrors(requests);
+            for (const qsizetype index : fixedFindings)
                 m_findings[index].fix = proposal;
         }
+    }
+
+    /// An HTTPS registry whose certificate containerd must skip or check with a CA file (the site profile's tls,
+    /// or a probe's "nobody vouches for it"): a finding when containerd is not told so. The request to fix it when
+    /// this release can, with the finding just added; nothing when all is well or the release cannot.
+    std::optional<FixProposals::MirrorRequest> checkRegistryTrust(const SiteProfile::Registry &registry,
+                                                                  const RegistryConfig::Handling &handling) {
+        using Tls = SiteProfile::Tls;
+        const bool skip = registry.tls == Tls::SkipVerify;
+        if (!skip && registry.tls != Tls::CaFile)
+            return std::nullopt;
+        if (skip ? handling.skipVerify : handling.caFiles.contains(registry.caFile))
+            return std::nullopt;
+        const FixProposals::MirrorRequest request{registry.host, false, skip, skip ? QString() : registry.caFile};
+        const RegistryConfig registries(m_config);
+        QString variable = registries.usesMirrorList() ? QStringLiteral("containerd_registries_mirrors")
+                                                       : QStringLiteral("containerd_extra_args");
+        if (const Message limit = m_fixes.trustLimit(request); !limit.isEmpty()) {
+            if (registries.legacyConfigPath()) // the setting to blame is the one that turns config_path on
+                variable = version() && version()->atLeast(2, 22) ? QStringLiteral("containerd_use_config_path")
+                                                                  : QStringLiteral("containerd_insecure_registries");
+            Finding &finding =
+                add("registry-trust-unsupported-by-version", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "containerd will refuse the certificate of %1, and Kubespray %2 "
+                                                  "cannot be told otherwise here."),
+                     {registry.host, versionText()}},
+                    limit);
+            finding.values.append({QStringLiteral("registry"), registry.host});
+            finding.values.append({QStringLiteral("tls"), SiteProfile::tlsName(registry.tls)});
+            addSetting(finding, m_config.value(variable));
+            return std::nullopt;
+        }
+        const RegistryProbe::Result *probed = m_input.probe ? m_input.probe->registry(registry.host) : nullptr;
+        Message message;
+        if (registry.tlsFromProbe && probed)
+            message = {QT_TRANSLATE_NOOP("Finding", "The registry %1 shows a certificate nobody vouches for (%2): "
+                                                    "containerd will refuse to pull from it."),
+                       {registry.host, probed->detail}};
+        else if (skip)
+            message = {QT_TRANSLATE_NOOP("Finding", "The site profile says nobody vouches for the certificate of %1 "
+                                                    "(tls: skip-verify), but containerd is not told so: every pull "
+                                                    "fails."),
+                       {registry.host}};
+        else
+            message = {QT_TRANSLATE_NOOP("Finding", "The site profile says the certificate of %1 is signed by the CA "
+                                                    "in %2 on the nodes (tls: ca-file), but containerd is not told "
+                                                    "so: every pull fails."),
+                       {registry.host, registry.caFile}};
+        Finding &finding = add("registry-certificate-untrusted", Severity::Blocking, message,
+                               {QT_TRANSLATE_NOOP("Finding", "Pulls fail with “x509: certificate signed by unknown "
+                                                             "authority”. The fix tells containerd, in the form this "
+                                                             "Kubespray release reads; better than skipping the check "
+                                                             "is the company's CA on the nodes."),
+                                {}});
+        finding.values.append({QStringLiteral("registry"), registry.host});
+        finding.values.append({QStringLiteral("tls"), SiteProfile::tlsName(registry.tls)});
+        addSetting(finding, m_config.value(variable));
+        return request;
     }
 
     void checkProbe() {
@@ -592,16 +657,34 @@ private:
             case Verdict::HttpsUntrusted: {
                 if (registries.handling(result.host).skipVerify)
                     break;
+                if (const auto stated = siteRegistry(result.host)) {
+                    // Skip-verify or a CA file (stated, or decided by this probe) is checkRegistries' business;
+                    // a stated "verify" is the person's word that the nodes trust what this machine does not.
+                    if (stated->tls == SiteProfile::Tls::Verify) {
+                        finding = &add("registry-certificate-not-trusted-here", Severity::Warning,
+                                       {QT_TRANSLATE_NOOP("Finding", "The site profile says the nodes trust the "
+                                                                     "certificate of %1 (tls: verify), but this "
+                                                                     "machine does not: %2"),
+                                        {result.host, result.detail}},
+                                       {QT_TRANSLATE_NOOP("Finding", "If the nodes lack the company's CA as well, "
+                                                                     "pulls fail with “x509: certificate signed by "
+                                                                     "unknown authority”: then write tls: "
+                                                                     "skip-verify, or tls: {ca-file: PATH}, in the "
+                                                                     "site profile."),
+                                        {}});
+                    }
+                    break;
+                }
                 finding = &add("registry-certificate-untrusted", Severity::Blocking,
                                {QT_TRANSLATE_NOOP("Finding", "The registry %1 shows a certificate nobody vouches for "
                                                              "(%2): containerd will refuse to pull from it."),
                                 {result.host, result.detail}},
                                {QT_TRANSLATE_NOOP("Finding", "Pulls fail with “x509: certificate signed by unknown "
-                                                             "authority”. A mirror entry with skip_verify makes "
-                                                             "containerd accept it; better still, install the "
-                                                             "company's CA on the nodes."),
+                                                             "authority”. The fix tells containerd, in the form this "
+                                                             "Kubespray release reads; better than skipping the check "
+                                                             "is the company's CA on the nodes."),
                                 {}});
-                finding->fix = m_fixes.registryMirrors({{result.host, false, true}});
+                finding->fix = m_fixes.registryMirrors({{result.host, false, true, {}}});
                 break;
             }
             case Verdict::Unreachable:
@@ -664,6 +747,16 @@ private:
     }
 
     QString versionText() const { return version() ? version()->toString() : QStringLiteral("?"); }
+
+    std::optional<SiteProfile::Registry> siteRegistry(const QString &host) const {
+        if (!m_input.site)
+            return std::nullopt;
+        for (const SiteProfile::Registry &registry : m_input.site->registries()) {
+            if (registry.host.compare(host, Qt::CaseInsensitive) == 0)
+                return registry;
+        }
+        return std::nullopt;
+    }
 
     // ---- Preflight (what the nodes answered) --------------------------------------------------------
 
@@ -989,6 +1082,8 @@ QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
         {QStringLiteral("duplicate-key"), Severity::Warning},
         {QStringLiteral("kubespray-version-unknown"), Severity::Warning},
         {QStringLiteral("registry-certificate-untrusted"), Severity::Blocking},
+        {QStringLiteral("registry-trust-unsupported-by-version"), Severity::Blocking},
+        {QStringLiteral("registry-certificate-not-trusted-here"), Severity::Warning},
         {QStringLiteral("registry-unreachable"), Severity::Warning},
         {QStringLiteral("registry-not-a-registry"), Severity::Warning},
         {QStringLiteral("registry-needs-credentials"), Severity::Warning},
