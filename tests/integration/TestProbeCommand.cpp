@@ -146,6 +146,39 @@ private slots:
         QVERIFY2(!codes(check.second).contains(u"registry-certificate-untrusted"), qPrintable(check.second));
     }
 
+    /// The profile says the nodes trust the certificate (tls: verify); this machine does not. A warning, and
+    /// nothing written: the person's word stands.
+    void statedVerifyIsOnlyAWarning() {
+        QTemporaryDir work;
+        QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), work.path()));
+        const QString site = work.filePath(QStringLiteral("verify-site.yaml"));
+        QVERIFY(ksw::test::writeAll(site, QStringLiteral("services:\n"
+                                                         "  - name: TLS Registry\n"
+                                                         "    address: 127.0.0.1\n"
+                                                         "    port: %1\n"
+                                                         "    role: registry\n"
+                                                         "    scheme: https\n"
+                                                         "    tls: verify\n")
+                                              .arg(m_tlsRegistry.port())
+                                              .toUtf8()));
+        const QString inventory = work.filePath(QStringLiteral("mycluster"));
+        const auto check = run({QStringLiteral("check"), QStringLiteral("--inventory"), inventory,
+                                QStringLiteral("--site"), site, QStringLiteral("--json"), QStringLiteral("--probe")});
+        QJsonObject warning;
+        for (const QJsonValue &finding :
+             QJsonDocument::fromJson(check.second.toUtf8()).object().value(u"findings").toArray()) {
+            if (finding.toObject().value(u"code").toString() == u"registry-certificate-not-trusted-here")
+                warning = finding.toObject();
+        }
+        QCOMPARE(warning.value(u"severity").toString(), QStringLiteral("warning"));
+        QVERIFY(!warning.contains(u"fix") || warning.value(u"fix").toObject().value(u"changes").toArray().isEmpty());
+        QVERIFY2(!codes(check.second).contains(u"registry-certificate-untrusted"), qPrintable(check.second));
+        const auto dryRun =
+            run({QStringLiteral("apply"), QStringLiteral("--inventory"), inventory, QStringLiteral("--site"), site,
+                 QStringLiteral("--probe"), QStringLiteral("--dry-run")});
+        QVERIFY2(!dryRun.second.contains(m_tlsRegistry.hostPort()), qPrintable(dryRun.second));
+    }
+
     void applyProbeNeedsASiteProfile() {
         QTemporaryDir work;
         QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), work.path()));
