@@ -724,6 +724,14 @@ Exit codes: 0 done; 1 findings remain (check, apply, preflight) or the run or ve
         <source>%1 [%2] %3 %4</source>
         <translation>%1 [%2] %3 %4</translation>
     </message>
+    <message>
+        <source>First ask the registries and the company DNS of the site profile how they answer from here, and fix what they answer too (a registry&apos;s scheme or an untrusted certificate the profile does not state).</source>
+        <translation>先にこのマシンからサイトプロファイルのレジストリと社内DNSに問い合わせ、その結果に基づく問題も修正します（プロファイルに書かれていないレジストリのスキームや、信頼されていない証明書など）。</translation>
+    </message>
+    <message>
+        <source>error: --probe needs a site profile (--site FILE).</source>
+        <translation>エラー: --probeにはサイトプロファイル（--site FILE）が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>ContainerdPreview</name>
@@ -1630,10 +1638,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>レジストリ%1は、誰も保証していない証明書を提示しているため、containerdはこのレジストリからのpullを拒否します。詳細: %2</translation>
     </message>
     <message>
-        <source>Pulls fail with “x509: certificate signed by unknown authority”. A mirror entry with skip_verify makes containerd accept it; better still, install the company&apos;s CA on the nodes.</source>
-        <translation>pullは「x509: certificate signed by unknown authority」で失敗します。skip_verifyを指定したミラーエントリがあればcontainerdはこの証明書を受け入れますが、社内の認証局（CA）の証明書を各ノードにインストールするほうが望ましい方法です。</translation>
-    </message>
-    <message>
         <source>The registry %1 cannot be reached from this machine: %2</source>
         <translation>このマシンからレジストリ%1に到達できません: %2</translation>
     </message>
@@ -1720,6 +1724,46 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Asked from the node, the company DNS server gave no address. If it does not answer the nodes at all, forwarding the cluster&apos;s DNS to it cannot work either; if it does not know the name, pulls and requests by that name fail.</source>
         <translation>ノードから問い合わせたところ、社内DNSサーバーはアドレスを返しませんでした。社内DNSサーバーがノードにまったく応答しないのであれば、クラスタのDNSから社内DNSへの転送も機能しません。社内DNSサーバーがその名前を知らないのであれば、その名前を使ったpullやリクエストは失敗します。</translation>
+    </message>
+    <message>
+        <source>containerd will refuse the certificate of %1, and Kubespray %2 cannot be told otherwise here.</source>
+        <translation>containerdは%1の証明書を拒否します。この構成では、Kubespray %2の設定でそれを変えることはできません。</translation>
+    </message>
+    <message>
+        <source>The site profile says nobody vouches for the certificate of %1 (tls: skip-verify), but containerd is not told so: every pull fails.</source>
+        <translation>サイトプロファイルでは%1の証明書は検証しない（tls: skip-verify）となっていますが、containerdにはそれが設定されていないため、pullはすべて失敗します。</translation>
+    </message>
+    <message>
+        <source>The site profile says the certificate of %1 is signed by the CA in %2 on the nodes (tls: ca-file), but containerd is not told so: every pull fails.</source>
+        <translation>サイトプロファイルでは%1の証明書はノード上の%2にあるCAで署名されている（tls: ca-file）となっていますが、containerdにはそれが設定されていないため、pullはすべて失敗します。</translation>
+    </message>
+    <message>
+        <source>Pulls fail with “x509: certificate signed by unknown authority”. The fix tells containerd, in the form this Kubespray release reads; better than skipping the check is the company&apos;s CA on the nodes.</source>
+        <translation>pullは「x509: certificate signed by unknown authority」で失敗します。修正案は、このKubesprayリリースが読み取る形式でcontainerdに設定を伝えます。検証を省略するより、社内CAをノードに導入するほうが望ましい対処です。</translation>
+    </message>
+    <message>
+        <source>The site profile says the nodes trust the certificate of %1 (tls: verify), but this machine does not: %2</source>
+        <translation>サイトプロファイルではノードが%1の証明書を信頼している（tls: verify）となっていますが、このマシンは信頼していません: %2</translation>
+    </message>
+    <message>
+        <source>If the nodes lack the company&apos;s CA as well, pulls fail with “x509: certificate signed by unknown authority”: then write tls: skip-verify, or tls: {ca-file: PATH}, in the site profile.</source>
+        <translation>ノードにも社内CAが入っていない場合、pullは「x509: certificate signed by unknown authority」で失敗します。その場合はサイトプロファイルに「tls: skip-verify」または「tls: {ca-file: PATH}」を書いてください。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1 cannot give containerd a CA file for %2: its hosts.toml template writes no “ca” (that comes with v2.28). Put the CA into the system trust store of every node (containerd trusts it then; write tls: verify in the site profile), or accept the certificate unchecked (tls: skip-verify).</source>
+        <translation>Kubespray %1では、%2用のCAファイルをcontainerdに渡せません。このリリースのhosts.tomlテンプレートは「ca」を出力しません（v2.28以降で対応）。全ノードのシステムのトラストストアにCAを導入する（containerdはそれを信頼するので、サイトプロファイルには「tls: verify」と書きます）か、証明書を検証せずに受け入れて（tls: skip-verify）ください。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1 writes config_path into config.toml here (containerd_insecure_registries on v2.21, containerd_use_config_path on v2.22), and containerd then refuses any TLS table there, so no setting of this release can make it trust %2. Remove that setting and check again, or put the company&apos;s CA into the system trust store of every node (tls: verify).</source>
+        <translation>この構成ではKubespray %1がconfig.tomlにconfig_pathを書き込みます（v2.21ではcontainerd_insecure_registries、v2.22ではcontainerd_use_config_pathによる）。その場合containerdはconfig.toml内のTLSテーブルを一切受け付けないため、このリリースの設定では%2を信頼させられません。その設定を外してからもう一度checkを実行するか、社内CAを全ノードのシステムのトラストストアに導入して（tls: verify）ください。</translation>
+    </message>
+    <message>
+        <source>containerd_extra_args already has a TLS table for %1 that says something else; a second one would make config.toml invalid. Change that table by hand: %2.</source>
+        <translation>containerd_extra_argsには、%1用の別の内容のTLSテーブルがすでにあります。2つ目を追加するとconfig.tomlが不正になるため、そのテーブルを手で修正してください: %2</translation>
+    </message>
+    <message>
+        <source>This release has no registry TLS setting: Kubespray appends containerd_extra_args to config.toml as it is, and containerd&apos;s CRI plugin reads the TLS table there. containerd_insecure_registries is not used: on this release it turns on config_path, and containerd then refuses the table.</source>
+        <translation>このリリースにはレジストリのTLS設定がありません。Kubesprayはcontainerd_extra_argsをそのままconfig.tomlの末尾に追加し、containerdのCRIプラグインがそこにあるTLSテーブルを読み取ります。containerd_insecure_registriesは使いません。このリリースではconfig_pathが有効になり、containerdがこのテーブルを拒否するためです。</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1969,34 @@ Nothing in the inventory folder is changed.</source>
         <source>This file is larger than %1 MiB, the most Kubespray Wizard reads from one inventory file; the limit is crossed here.</source>
         <translation>このファイルは、Kubespray Wizardがインベントリのファイル1つから読み込める上限の%1 MiBを超えています。ここで上限を超えています。</translation>
     </message>
+    <message>
+        <source>This folder cannot be read (permission denied); Ansible stops on it too.</source>
+        <translation>このフォルダは読み取れません（権限がありません）。Ansibleもここで停止します。</translation>
+    </message>
+    <message>
+        <source>Ansible reads none of %1: no group or host of the inventory has that name, or a folder of the same name comes first.</source>
+        <translation>Ansibleは%1をどれも読み込みません。インベントリにその名前のグループやホストがないか、同じ名前のフォルダが優先されています。</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1（対象: %2）</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>デフォルト値</translation>
+    </message>
+    <message>
+        <source>The nodes get %1 from different places (%2). Kubespray Wizard writes one value for every node: set it in one place first.</source>
+        <translation>ノードによって%1の設定元が異なります（%2）。Kubespray Wizardは全ノードに同じ値を1つ書き込むため、先に1か所で設定するようにしてください。</translation>
+    </message>
+    <message>
+        <source>Ansible reads %1 for “%2” and would never read a new %3.</source>
+        <translation>Ansibleは「%2」について%1を読み込むため、新しく%3を作っても読み込まれません。</translation>
+    </message>
+    <message>
+        <source>A new %1 would hide %2 from Ansible, which reads only the first of %3, %3.yml, %3.yaml and %3.json.</source>
+        <translation>新しく%1を作ると、%2がAnsibleから見えなくなります。Ansibleは%3、%3.yml、%3.yaml、%3.jsonのうち最初に見つかったものしか読み込みません。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryEdit</name>
@@ -1943,6 +2015,10 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>The files are already as in version %1; nothing was written.</source>
         <translation>ファイルはすでにバージョン %1 と同じです。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>何も書き込んでいません。</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3020,22 @@ Nothing in the inventory folder is changed.</source>
         <source>Not checked: the registry or the image is not written correctly.</source>
         <translation>未確認: レジストリまたはイメージの書き方が正しくありません。</translation>
     </message>
+    <message>
+        <source>%1 was resolved by this machine&apos;s resolver.</source>
+        <translation>%1はこのマシンのリゾルバーで名前解決しました。</translation>
+    </message>
+    <message>
+        <source>Reached at %1, the address the company DNS %2 gives for %3 (the name went along as HTTP Host and TLS server name).</source>
+        <translation>社内DNS %2が%3に対して返したアドレス%1に接続しました（名前はHTTPのHostとTLSのサーバー名として送信）。</translation>
+    </message>
+    <message>
+        <source>Reached at %1, the site profile&apos;s address for it: no company DNS server of the profile resolved %2 (the name went along as HTTP Host and TLS server name).</source>
+        <translation>サイトプロファイルに記載のアドレス%1に接続しました。プロファイルのどの社内DNSサーバーも%2を解決できなかったためです（名前はHTTPのHostとTLSのサーバー名として送信）。</translation>
+    </message>
+    <message>
+        <source>Reached at %1, the site profile&apos;s address for it, without asking this machine&apos;s resolver for %2: the profile names no company DNS server (the name went along as HTTP Host and TLS server name).</source>
+        <translation>サイトプロファイルに記載のアドレス%1に接続しました。プロファイルに社内DNSサーバーがないため、%2をこのマシンのリゾルバーには問い合わせていません（名前はHTTPのHostとTLSのサーバー名として送信）。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -3345,10 +3437,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>バージョン%1は存在しません。このKubespray Wizardが読み込めるのはバージョン%2です。</translation>
     </message>
     <message>
-        <source>Unknown key; a service has name, address, domains, role, scheme and port.</source>
-        <translation>不明なキーです。サービスで使えるキーはname、address、domains、role、scheme、portです。</translation>
-    </message>
-    <message>
         <source>Another service is already called “%1”; each name must be unique.</source>
         <translation>「%1」という名前のサービスがすでにあります。名前は重複しないようにしてください。</translation>
     </message>
@@ -3383,6 +3471,46 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>The verification needs an image, e.g. registry.example.com/app:1.0.</source>
         <translation>verificationにはimageが必要です（例: registry.example.com/app:1.0）。</translation>
+    </message>
+    <message>
+        <source>tls applies only to a service with role: registry.</source>
+        <translation>tlsは「role: registry」のサービスにだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>tls applies only with scheme: https (only HTTPS has a certificate to check).</source>
+        <translation>tlsは「scheme: https」の場合にだけ指定できます（検証する証明書があるのはHTTPSだけです）。</translation>
+    </message>
+    <message>
+        <source>tls is verify, skip-verify or {ca-file: PATH} (the CA&apos;s file on the nodes)</source>
+        <translation>tlsにはverify、skip-verify、{ca-file: PATH}（ノード上のCAファイル）のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>Name the CA&apos;s file on the nodes: write tls: {ca-file: /etc/ssl/certs/company-ca.pem}.</source>
+        <translation>ノード上のCAファイルを指定してください。「tls: {ca-file: /etc/ssl/certs/company-ca.pem}」のように書きます。</translation>
+    </message>
+    <message>
+        <source>%1, not “%2”.</source>
+        <translation>%1（「%2」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>Unknown key; %1.</source>
+        <translation>不明なキーです。%1。</translation>
+    </message>
+    <message>
+        <source>Name the CA&apos;s file on the nodes, e.g. /etc/ssl/certs/company-ca.pem.</source>
+        <translation>ノード上のCAファイルを指定してください（例: /etc/ssl/certs/company-ca.pem）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path; containerd reads the file on the nodes, e.g. /etc/ssl/certs/company-ca.pem.</source>
+        <translation>「%1」は絶対パスではありません。containerdはこのファイルをノード上で読み込みます（例: /etc/ssl/certs/company-ca.pem）。</translation>
+    </message>
+    <message>
+        <source>The path may not contain quotes, backslashes or control characters: Kubespray writes it into containerd&apos;s configuration as it is.</source>
+        <translation>パスには引用符、バックスラッシュ、制御文字を含められません。Kubesprayはパスをそのままcontainerdの設定に書き込むためです。</translation>
+    </message>
+    <message>
+        <source>Unknown key; a service has name, address, domains, role, scheme, port and tls.</source>
+        <translation>不明なキーです。サービスで使えるキーはname、address、domains、role、scheme、port、tlsです。</translation>
     </message>
 </context>
 <context>
