@@ -88,11 +88,12 @@ RegistryConfig::Handling RegistryConfig::handling(const QString &registryHost) c
                     const YAML::Node ca = mirror["ca"];
                     const auto version = m_config.version();
                     if ((!version || version->atLeast(2, 28)) && ca.IsDefined()) {
-                        if (ca.IsScalar())
+                        if (ca.IsScalar()) {
                             result.caFiles.append(yaml::scalarText(ca));
-                        else if (ca.IsSequence())
+                        } else if (ca.IsSequence()) {
                             for (const auto &file : ca)
                                 result.caFiles.append(yaml::scalarText(file));
+                        }
                     }
                 }
             }
