@@ -724,6 +724,14 @@ Exit codes: 0 done; 1 findings remain (check, apply, preflight) or the run or ve
         <source>%1 [%2] %3 %4</source>
         <translation>%1 [%2] %3 %4</translation>
     </message>
+    <message>
+        <source>First ask the registries and the company DNS of the site profile how they answer from here, and fix what they answer too (a registry&apos;s scheme or an untrusted certificate the profile does not state).</source>
+        <translation>先にこのマシンからサイトプロファイルのレジストリと社内DNSに問い合わせ、その結果に基づく問題も修正します（プロファイルに書かれていないレジストリのスキームや、信頼されていない証明書など）。</translation>
+    </message>
+    <message>
+        <source>error: --probe needs a site profile (--site FILE).</source>
+        <translation>エラー: --probeにはサイトプロファイル（--site FILE）が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>ContainerdPreview</name>
@@ -958,6 +966,15 @@ Reset the nodes of %2 now?</source>
     <message>
         <source>The inventory still has blocking findings; the cluster is likely to fail in the way they describe. Deploy anyway?</source>
         <translation>インベントリには「要対応」の指摘事項がまだ残っています。クラスタは、指摘事項に書かれているとおりに失敗する可能性が高いです。それでもデプロイしますか？</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <comment>@action:button</comment>
+        <translation>設定(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Shows the action, passwords and options again; the log of the last run stays below.</source>
+        <translation>実行内容・パスワード・オプションをもう一度表示します。前回の実行ログは下に残ります。</translation>
     </message>
 </context>
 <context>
@@ -1622,10 +1639,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>レジストリ%1は、誰も保証していない証明書を提示しているため、containerdはこのレジストリからのpullを拒否します。詳細: %2</translation>
     </message>
     <message>
-        <source>Pulls fail with “x509: certificate signed by unknown authority”. A mirror entry with skip_verify makes containerd accept it; better still, install the company&apos;s CA on the nodes.</source>
-        <translation>pullは「x509: certificate signed by unknown authority」で失敗します。skip_verifyを指定したミラーエントリがあればcontainerdはこの証明書を受け入れますが、社内の認証局（CA）の証明書を各ノードにインストールするほうが望ましい方法です。</translation>
-    </message>
-    <message>
         <source>The registry %1 cannot be reached from this machine: %2</source>
         <translation>このマシンからレジストリ%1に到達できません: %2</translation>
     </message>
@@ -1720,6 +1733,46 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>In this release the two variables write config_path and mirrors into the same config.toml, which containerd rejects, so no image pulls at all. The entry moves to containerd_registries (an http:// endpoint stays plain HTTP) and containerd_insecure_registries is emptied.</source>
         <translation>このリリースでは2つの変数がconfig_pathとmirrorsを同じconfig.tomlに書き込み、containerdがそれを拒否するため、イメージを一切取得できません。このエントリはcontainerd_registriesに移し（http://のエンドポイントはHTTPのままです）、containerd_insecure_registriesは空にします。</translation>
+    </message>
+    <message>
+        <source>containerd will refuse the certificate of %1, and Kubespray %2 cannot be told otherwise here.</source>
+        <translation>containerdは%1の証明書を拒否します。この構成では、Kubespray %2の設定でそれを変えることはできません。</translation>
+    </message>
+    <message>
+        <source>The site profile says nobody vouches for the certificate of %1 (tls: skip-verify), but containerd is not told so: every pull fails.</source>
+        <translation>サイトプロファイルでは%1の証明書は検証しない（tls: skip-verify）となっていますが、containerdにはそれが設定されていないため、pullはすべて失敗します。</translation>
+    </message>
+    <message>
+        <source>The site profile says the certificate of %1 is signed by the CA in %2 on the nodes (tls: ca-file), but containerd is not told so: every pull fails.</source>
+        <translation>サイトプロファイルでは%1の証明書はノード上の%2にあるCAで署名されている（tls: ca-file）となっていますが、containerdにはそれが設定されていないため、pullはすべて失敗します。</translation>
+    </message>
+    <message>
+        <source>Pulls fail with “x509: certificate signed by unknown authority”. The fix tells containerd, in the form this Kubespray release reads; better than skipping the check is the company&apos;s CA on the nodes.</source>
+        <translation>pullは「x509: certificate signed by unknown authority」で失敗します。修正案は、このKubesprayリリースが読み取る形式でcontainerdに設定を伝えます。検証を省略するより、社内CAをノードに導入するほうが望ましい対処です。</translation>
+    </message>
+    <message>
+        <source>The site profile says the nodes trust the certificate of %1 (tls: verify), but this machine does not: %2</source>
+        <translation>サイトプロファイルではノードが%1の証明書を信頼している（tls: verify）となっていますが、このマシンは信頼していません: %2</translation>
+    </message>
+    <message>
+        <source>If the nodes lack the company&apos;s CA as well, pulls fail with “x509: certificate signed by unknown authority”: then write tls: skip-verify, or tls: {ca-file: PATH}, in the site profile.</source>
+        <translation>ノードにも社内CAが入っていない場合、pullは「x509: certificate signed by unknown authority」で失敗します。その場合はサイトプロファイルに「tls: skip-verify」または「tls: {ca-file: PATH}」を書いてください。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1 cannot give containerd a CA file for %2: its hosts.toml template writes no “ca” (that comes with v2.28). Put the CA into the system trust store of every node (containerd trusts it then; write tls: verify in the site profile), or accept the certificate unchecked (tls: skip-verify).</source>
+        <translation>Kubespray %1では、%2用のCAファイルをcontainerdに渡せません。このリリースのhosts.tomlテンプレートは「ca」を出力しません（v2.28以降で対応）。全ノードのシステムのトラストストアにCAを導入する（containerdはそれを信頼するので、サイトプロファイルには「tls: verify」と書きます）か、証明書を検証せずに受け入れて（tls: skip-verify）ください。</translation>
+    </message>
+    <message>
+        <source>Kubespray %1 writes config_path into config.toml here (containerd_insecure_registries on v2.21, containerd_use_config_path on v2.22), and containerd then refuses any TLS table there, so no setting of this release can make it trust %2. Remove that setting and check again, or put the company&apos;s CA into the system trust store of every node (tls: verify).</source>
+        <translation>この構成ではKubespray %1がconfig.tomlにconfig_pathを書き込みます（v2.21ではcontainerd_insecure_registries、v2.22ではcontainerd_use_config_pathによる）。その場合containerdはconfig.toml内のTLSテーブルを一切受け付けないため、このリリースの設定では%2を信頼させられません。その設定を外してからもう一度checkを実行するか、社内CAを全ノードのシステムのトラストストアに導入して（tls: verify）ください。</translation>
+    </message>
+    <message>
+        <source>containerd_extra_args already has a TLS table for %1 that says something else; a second one would make config.toml invalid. Change that table by hand: %2.</source>
+        <translation>containerd_extra_argsには、%1用の別の内容のTLSテーブルがすでにあります。2つ目を追加するとconfig.tomlが不正になるため、そのテーブルを手で修正してください: %2</translation>
+    </message>
+    <message>
+        <source>This release has no registry TLS setting: Kubespray appends containerd_extra_args to config.toml as it is, and containerd&apos;s CRI plugin reads the TLS table there. containerd_insecure_registries is not used: on this release it turns on config_path, and containerd then refuses the table.</source>
+        <translation>このリリースにはレジストリのTLS設定がありません。Kubesprayはcontainerd_extra_argsをそのままconfig.tomlの末尾に追加し、containerdのCRIプラグインがそこにあるTLSテーブルを読み取ります。containerd_insecure_registriesは使いません。このリリースではconfig_pathが有効になり、containerdがこのテーブルを拒否するためです。</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2081,26 @@ Nothing in the inventory folder is changed.</source>
         <source>A deploy is running. Stop it and close the wizard? Ansible is interrupted; a half-run playbook leaves the nodes half-configured until the next deploy.</source>
         <translation>デプロイを実行中です。中止してウィザードを閉じますか？Ansibleは中断されます。playbookが途中で止まると、次にデプロイするまでノードは設定が中途半端な状態のままになります。</translation>
     </message>
+    <message>
+        <source>Save the changes?</source>
+        <comment>@title:window</comment>
+        <translation>変更を保存しますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pages hold changes that are not written to the inventory yet (%n file(s)). Save them before closing? Discarded, they are gone; the company services are kept either way.</source>
+        <translation>
+            <numerusform>各ページに、まだインベントリに書き込んでいない変更があります（%n個のファイル）。閉じる前に保存しますか？ 破棄すると変更は失われます。社内サービスの一覧はどちらの場合も保持されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <comment>@title:window</comment>
+        <translation>保存していません</translation>
+    </message>
+    <message>
+        <source>Nothing was written, and the changes are still on the pages: %1</source>
+        <translation>何も書き込んでいません。変更は各ページに残っています: %1</translation>
+    </message>
 </context>
 <context>
     <name>OpenPage</name>
@@ -2252,6 +2325,10 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Still running: SIGKILL to the process group %1</source>
         <translation>まだ実行中です: プロセスグループ %1 にSIGKILLを送ります</translation>
+    </message>
+    <message>
+        <source>The locale %1 is not installed on this machine, and Ansible would refuse to start under it: it runs with C.UTF-8.</source>
+        <translation>このマシンにはロケール%1がインストールされておらず、そのままではAnsibleが起動できないため、C.UTF-8で実行します。</translation>
     </message>
 </context>
 <context>
@@ -2976,6 +3053,22 @@ Nothing in the inventory folder is changed.</source>
         <source>Not checked: the registry or the image is not written correctly.</source>
         <translation>未確認: レジストリまたはイメージの書き方が正しくありません。</translation>
     </message>
+    <message>
+        <source>%1 was resolved by this machine&apos;s resolver.</source>
+        <translation>%1はこのマシンのリゾルバーで名前解決しました。</translation>
+    </message>
+    <message>
+        <source>Reached at %1, the address the company DNS %2 gives for %3 (the name went along as HTTP Host and TLS server name).</source>
+        <translation>社内DNS %2が%3に対して返したアドレス%1に接続しました（名前はHTTPのHostとTLSのサーバー名として送信）。</translation>
+    </message>
+    <message>
+        <source>Reached at %1, the site profile&apos;s address for it: no company DNS server of the profile resolved %2 (the name went along as HTTP Host and TLS server name).</source>
+        <translation>サイトプロファイルに記載のアドレス%1に接続しました。プロファイルのどの社内DNSサーバーも%2を解決できなかったためです（名前はHTTPのHostとTLSのサーバー名として送信）。</translation>
+    </message>
+    <message>
+        <source>Reached at %1, the site profile&apos;s address for it, without asking this machine&apos;s resolver for %2: the profile names no company DNS server (the name went along as HTTP Host and TLS server name).</source>
+        <translation>サイトプロファイルに記載のアドレス%1に接続しました。プロファイルに社内DNSサーバーがないため、%2をこのマシンのリゾルバーには問い合わせていません（名前はHTTPのHostとTLSのサーバー名として送信）。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>
@@ -3135,6 +3228,18 @@ Nothing in the inventory folder is changed.</source>
         <source>Cancelled. Ansible and the processes it started here are stopped. SSH&apos;s shared connections stay open for reuse (ControlPersist in Kubespray&apos;s ansible.cfg), and a command already running on a node may still finish there.</source>
         <comment>@info run</comment>
         <translation>中止しました。Ansibleと、このマシンでAnsibleが起動したプロセスは停止しています。SSHの共有接続は再利用のために開いたままです（Kubesprayのansible.cfgのControlPersist）。また、ノード上ですでに実行中のコマンドは、そのノードで最後まで実行されることがあります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n task(s)</source>
+        <comment>@info progress</comment>
+        <translation>
+            <numerusform>%n個のタスクの後で中止</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished on the second attempt. The first attempt failed here:</source>
+        <comment>@info run</comment>
+        <translation>2回目の実行で完了しました。1回目は次の箇所で失敗しています:</translation>
     </message>
 </context>
 <context>
@@ -3377,10 +3482,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>バージョン%1は存在しません。このKubespray Wizardが読み込めるのはバージョン%2です。</translation>
     </message>
     <message>
-        <source>Unknown key; a service has name, address, domains, role, scheme and port.</source>
-        <translation>不明なキーです。サービスで使えるキーはname、address、domains、role、scheme、portです。</translation>
-    </message>
-    <message>
         <source>Another service is already called “%1”; each name must be unique.</source>
         <translation>「%1」という名前のサービスがすでにあります。名前は重複しないようにしてください。</translation>
     </message>
@@ -3415,6 +3516,46 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>The verification needs an image, e.g. registry.example.com/app:1.0.</source>
         <translation>verificationにはimageが必要です（例: registry.example.com/app:1.0）。</translation>
+    </message>
+    <message>
+        <source>tls applies only to a service with role: registry.</source>
+        <translation>tlsは「role: registry」のサービスにだけ指定できます。</translation>
+    </message>
+    <message>
+        <source>tls applies only with scheme: https (only HTTPS has a certificate to check).</source>
+        <translation>tlsは「scheme: https」の場合にだけ指定できます（検証する証明書があるのはHTTPSだけです）。</translation>
+    </message>
+    <message>
+        <source>tls is verify, skip-verify or {ca-file: PATH} (the CA&apos;s file on the nodes)</source>
+        <translation>tlsにはverify、skip-verify、{ca-file: PATH}（ノード上のCAファイル）のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>Name the CA&apos;s file on the nodes: write tls: {ca-file: /etc/ssl/certs/company-ca.pem}.</source>
+        <translation>ノード上のCAファイルを指定してください。「tls: {ca-file: /etc/ssl/certs/company-ca.pem}」のように書きます。</translation>
+    </message>
+    <message>
+        <source>%1, not “%2”.</source>
+        <translation>%1（「%2」は指定できません）。</translation>
+    </message>
+    <message>
+        <source>Unknown key; %1.</source>
+        <translation>不明なキーです。%1。</translation>
+    </message>
+    <message>
+        <source>Name the CA&apos;s file on the nodes, e.g. /etc/ssl/certs/company-ca.pem.</source>
+        <translation>ノード上のCAファイルを指定してください（例: /etc/ssl/certs/company-ca.pem）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an absolute path; containerd reads the file on the nodes, e.g. /etc/ssl/certs/company-ca.pem.</source>
+        <translation>「%1」は絶対パスではありません。containerdはこのファイルをノード上で読み込みます（例: /etc/ssl/certs/company-ca.pem）。</translation>
+    </message>
+    <message>
+        <source>The path may not contain quotes, backslashes or control characters: Kubespray writes it into containerd&apos;s configuration as it is.</source>
+        <translation>パスには引用符、バックスラッシュ、制御文字を含められません。Kubesprayはパスをそのままcontainerdの設定に書き込むためです。</translation>
+    </message>
+    <message>
+        <source>Unknown key; a service has name, address, domains, role, scheme, port and tls.</source>
+        <translation>不明なキーです。サービスで使えるキーはname、address、domains、role、scheme、port、tlsです。</translation>
     </message>
 </context>
 <context>

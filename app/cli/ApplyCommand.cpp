@@ -2,6 +2,7 @@
 // Part of Kubespray Wizard.
 #include "ApplyCommand.h"
 
+#include "ProbeCommand.h"
 #include "analysis/Assessment.h"
 #include "analysis/ChangeSet.h"
 #include "store/InventoryEdit.h"
@@ -39,16 +40,31 @@ int runApply(const QStringList &arguments, Console console) {
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
                                           QCoreApplication::translate("Cli", "Show the changes; write nothing."));
     parser.addOption(dryRunOption);
+    const QCommandLineOption probeOption(
+        QStringLiteral("probe"),
+        QCoreApplication::translate("Cli", "First ask the registries and the company DNS of the site profile how they "
+                                           "answer from here, and fix what they answer too (a registry's scheme or "
+                                           "an untrusted certificate the profile does not state)."));
+    parser.addOption(probeOption);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("apply"), arguments, console))
         return *exit;
     Assessment::Request request;
     if (const auto exit = inventoryOptions.fill(parser, request, console))
         return *exit;
     request.inspectAnsible = false; // writing settings does not need Ansible
-    const auto assessment = Assessment::run(request);
+    auto assessment = Assessment::run(request);
     if (!assessment) {
         console.err << QCoreApplication::translate("Cli", "error: %1").arg(assessment.error().toString()) << Qt::endl;
         return ExitError;
+    }
+    if (parser.isSet(probeOption)) {
+        if (!assessment->site()) {
+            console.err << QCoreApplication::translate("Cli", "error: --probe needs a site profile (--site FILE).")
+                        << Qt::endl;
+            return ExitError;
+        }
+        // Progress on stderr: stdout carries the diff.
+        assessment->applyProbe(probeSite(*assessment->site(), 5000, console, true));
     }
     const QString directory = assessment->config().inventory().directory();
     const ChangeSet changes = ChangeSet::fromFindings(assessment->findings());

@@ -20,6 +20,18 @@ QJsonObject toJson(const RegistryProbe::Result &result) {
                        {QStringLiteral("verdict"), RegistryProbe::Result::verdictName(result.verdict)},
                        {QStringLiteral("detail"), result.detail},
                        {QStringLiteral("summary"), result.summary()}};
+    const RegistryProbe::Resolution &resolution = result.resolution;
+    if (result.verdict != RegistryProbe::Verdict::InvalidInput) {
+        QJsonObject how{{QStringLiteral("via"), RegistryProbe::Resolution::viaName(resolution.via)},
+                        {QStringLiteral("address"),
+                         resolution.address.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(resolution.address)},
+                        {QStringLiteral("sentence"), resolution.sentence()}};
+        if (resolution.via != RegistryProbe::Resolution::Via::Literal)
+            how.insert(QStringLiteral("name"), resolution.name);
+        if (!resolution.dnsServer.isEmpty())
+            how.insert(QStringLiteral("dns_server"), resolution.dnsServer);
+        object.insert(QStringLiteral("resolution"), how);
+    }
     if (result.catalogRead)
         object.insert(QStringLiteral("repositories"), QJsonArray::fromStringList(result.repositories));
     if (!result.image.isEmpty()) {
@@ -133,6 +145,8 @@ int runProbe(const QStringList &arguments, Console console) {
     } else {
         for (const RegistryProbe::Result &result : report.registries) {
             console.out << result.host << ": " << result.summary() << '\n';
+            if (const QString how = result.resolution.sentence(); !how.isEmpty())
+                console.out << "    " << how << '\n';
             if (result.catalogRead)
                 console.out << "    "
                             << QCoreApplication::translate("Cli", "repositories: %1")

@@ -43,6 +43,9 @@ private slots:
     void errors_data();
     void errors();
     void loadErrors();
+    void registryTrust_data();
+    void registryTrust();
+    void registryTrustRoundTrip();
 };
 
 void TestSiteProfile::demo() {
@@ -299,6 +302,34 @@ void TestSiteProfile::errors_data() {
                                << 5 << 11 << u"services[0].port"_s << u"1 to 65535"_s;
     QTest::newRow("port not a number") << registry + "    role: registry\n    port: http\n"
                                        << 5 << 11 << u"services[0].port"_s << u"1 to 65535"_s;
+    // tls
+    const QByteArray https = registry + "    role: registry\n    scheme: https\n";
+    QTest::newRow("tls misspelt value")
+        << https + "    tls: skip\n"
+        << 6 << 10 << u"services[0].tls"_s
+        << u"tls is verify, skip-verify or {ca-file: PATH} (the CA's file on the nodes), not “skip”"_s;
+    QTest::newRow("tls: ca-file without a path")
+        << https + "    tls: ca-file\n"
+        << 6 << 10 << u"services[0].tls"_s << u"write tls: {ca-file: /etc/ssl/certs/company-ca.pem}"_s;
+    QTest::newRow("tls ca-file relative")
+        << https + "    tls: {ca-file: certs/ca.pem}\n"
+        << 6 << 20 << u"services[0].tls.ca-file"_s << u"“certs/ca.pem” is not an absolute path"_s;
+    QTest::newRow("tls ca-file empty") << https + "    tls:\n      ca-file:\n"
+                                       << 7 << 7 << u"services[0].tls.ca-file"_s << u"Name the CA's file"_s;
+    QTest::newRow("tls ca-file with a quote") << https + "    tls: {ca-file: '/etc/ssl/a\"b.pem'}\n"
+                                              << 6 << 20 << u"services[0].tls.ca-file"_s << u"may not contain quotes"_s;
+    QTest::newRow("tls unknown key with a hint")
+        << https + "    tls: {cafile: /etc/ssl/ca.pem}\n"
+        << 6 << 11 << u"services[0].tls.cafile"_s << u"Did you mean “ca-file”?"_s;
+    QTest::newRow("tls is a list") << https + "    tls: [skip-verify]\n"
+                                   << 6 << 10 << u"services[0].tls"_s << u"tls is verify, skip-verify"_s;
+    QTest::newRow("tls with scheme http") << registry + "    role: registry\n    scheme: http\n    tls: skip-verify\n"
+                                          << 6 << 10 << u"services[0].tls"_s << u"only with scheme: https"_s;
+    QTest::newRow("tls without a scheme") << registry + "    role: registry\n    tls: skip-verify\n"
+                                          << 5 << 10 << u"services[0].tls"_s << u"only with scheme: https"_s;
+    QTest::newRow("tls on a dns service")
+        << registry + "    role: dns\n    tls: verify\n"
+        << 5 << 10 << u"services[0].tls"_s << u"only to a service with role: registry"_s;
     QTest::newRow("port on a non-registry")
         << registry + "    role: other\n    port: 8080\n"
         << 5 << 11 << u"services[0].port"_s << u"only to a service with role: registry"_s;
@@ -380,6 +411,80 @@ void TestSiteProfile::loadErrors() {
     QVERIFY(!bad);
     QVERIFY2(bad.error().toString().startsWith(missing + u":4:14: services[0].address: "_s),
              qPrintable(bad.error().toString()));
+}
+
+void TestSiteProfile::registryTrust_data() {
+    QTest::addColumn<QByteArray>("tls");
+    QTest::addColumn<int>("expected"); // SiteProfile::Tls
+    QTest::addColumn<QString>("caFile");
+
+    QTest::newRow("no tls (old profiles)") << QByteArray() << int(SiteProfile::Tls::Unstated) << QString();
+    QTest::newRow("empty tls") << QByteArray("    tls:\n") << int(SiteProfile::Tls::Unstated) << QString();
+    QTest::newRow("verify") << QByteArray("    tls: verify\n") << int(SiteProfile::Tls::Verify) << QString();
+    QTest::newRow("skip-verify") << QByteArray("    tls: skip-verify\n") << int(SiteProfile::Tls::SkipVerify)
+                                 << QString();
+    QTest::newRow("ca-file, flow") << QByteArray("    tls: {ca-file: /etc/ssl/certs/company-ca.pem}\n")
+                                   << int(SiteProfile::Tls::CaFile) << u"/etc/ssl/certs/company-ca.pem"_s;
+    QTest::newRow("ca-file, block") << QByteArray("    tls:\n      ca-file: \"/etc/pki/ca trust/corp.crt\"\n")
+                                    << int(SiteProfile::Tls::CaFile) << u"/etc/pki/ca trust/corp.crt"_s;
+}
+
+void TestSiteProfile::registryTrust() {
+    QFETCH(QByteArray, tls);
+    QFETCH(int, expected);
+    QFETCH(QString, caFile);
+
+    const QByteArray yaml = "services:\n"
+                            "  - name: Registry\n"
+                            "    address: 10.233.90.120\n"
+                            "    domains: [registry.corp.example]\n"
+                            "    role: registry\n"
+                            "    scheme: https\n"
+                            "    port: 5000\n" +
+                            tls;
+    const auto profile = SiteProfile::parse(yaml, u"site.yaml"_s);
+    QVERIFY2(profile, qPrintable(profile ? QString() : profile.error().toString()));
+    QCOMPARE(int(profile->services().first().tls), expected);
+    QCOMPARE(profile->services().first().caFile, caFile);
+    const QList<SiteProfile::Registry> registries = profile->registries();
+    QCOMPARE(registries.size(), 1);
+    QCOMPARE(registries.first().host, u"registry.corp.example:5000"_s);
+    QCOMPARE(int(registries.first().tls), expected);
+    QCOMPARE(registries.first().caFile, caFile);
+    QCOMPARE(registries.first().address, u"10.233.90.120"_s);
+    QVERIFY(!registries.first().tlsFromProbe);
+}
+
+void TestSiteProfile::registryTrustRoundTrip() {
+    // What the wizard writes, parse() reads back unchanged, for every form of tls.
+    SiteProfile profile;
+    QList<SiteProfile::Service> services;
+    const QList<std::pair<SiteProfile::Tls, QString>> forms = {{SiteProfile::Tls::Unstated, {}},
+                                                               {SiteProfile::Tls::Verify, {}},
+                                                               {SiteProfile::Tls::SkipVerify, {}},
+                                                               {SiteProfile::Tls::CaFile, u"/etc/ssl/corp ca.pem"_s}};
+    for (const auto &[tls, caFile] : forms) {
+        SiteProfile::Service service;
+        service.name = u"Registry %1"_s.arg(services.size());
+        service.address = *IpAddress::parse(u"10.233.90.12%1"_s.arg(services.size()));
+        service.role = SiteProfile::Role::Registry;
+        service.scheme = SiteProfile::Scheme::Https;
+        service.tls = tls;
+        service.caFile = caFile;
+        services.append(service);
+    }
+    profile.setServices(services);
+    const QByteArray yaml = profile.toYaml();
+    QVERIFY2(yaml.contains("tls: skip-verify\n"), yaml.constData());
+    QVERIFY2(yaml.contains("tls: {ca-file: /etc/ssl/corp ca.pem}\n"), yaml.constData());
+    const auto back = SiteProfile::parse(yaml, u"site.yaml"_s);
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().toString()));
+    QCOMPARE(back->services().size(), forms.size());
+    for (int i = 0; i < forms.size(); ++i) {
+        QCOMPARE(back->services().at(i).tls, forms.at(i).first);
+        QCOMPARE(back->services().at(i).caFile, forms.at(i).second);
+    }
+    QCOMPARE(back->toYaml(), yaml);
 }
 
 } // namespace ksw

@@ -12,8 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-/// `probe` and `check --probe` of the real program against a real HTTP registry on loopback. The site profile
-/// names the registry by its loopback address and lists no DNS server, so no name is looked up anywhere.
+/// `probe`, `check --probe` and `apply --probe` of the real program against real registries on loopback: one over
+/// plain HTTP, one over TLS with a self-signed certificate. The site profiles name the registries by their loopback
+/// address and list no DNS server, so no name is looked up anywhere.
 class TestProbeCommand : public QObject {
     Q_OBJECT
 
@@ -26,6 +27,8 @@ private slots:
         }
         QString error;
         QVERIFY2(m_registry.start(&error), qPrintable(error));
+        QVERIFY2(m_certificate.make(m_dir.path(), QStringLiteral("registry.corp.test"), &error), qPrintable(error));
+        QVERIFY2(m_tlsRegistry.start(&error, &m_certificate), qPrintable(error));
         m_host = QStringLiteral("127.0.0.1:%1").arg(m_registry.port());
         QVERIFY2(ksw::test::pushBusyboxImage(m_host, QStringLiteral("someapp"), QStringLiteral("latest"), &error),
                  qPrintable(error));
@@ -43,7 +46,10 @@ private slots:
                                                 .toUtf8()));
     }
 
-    void cleanupTestCase() { m_registry.stop(); }
+    void cleanupTestCase() {
+        m_registry.stop();
+        m_tlsRegistry.stop();
+    }
 
     void probeSaysHttpOnlyAndFindsTheImage() {
         const auto [exitCode, out] =
@@ -91,6 +97,97 @@ private slots:
         QVERIFY2(codes(after.second).contains(u"registry-http-without-mirror"), qPrintable(after.second));
     }
 
+    /// The profile says nothing about the registry's scheme or certificate; the probe finds HTTPS that nobody
+    /// vouches for, and `apply --probe` writes the skip_verify mirror (the demo is Kubespray v2.25). Without
+    /// --probe, apply knows nothing of it and writes nothing for it.
+    void applyWithProbeWritesSkipVerify() {
+        const QString host = m_tlsRegistry.hostPort();
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), work.path()));
+        const QString inventory = work.filePath(QStringLiteral("mycluster"));
+        const QString site = work.filePath(QStringLiteral("tls-site.yaml"));
+        QVERIFY(ksw::test::writeAll(site, QStringLiteral("services:\n"
+                                                         "  - name: TLS Registry\n"
+                                                         "    address: 127.0.0.1\n"
+                                                         "    port: %1\n"
+                                                         "    role: registry\n")
+                                              .arg(m_tlsRegistry.port())
+                                              .toUtf8()));
+        const QString containerdYml = inventory + QStringLiteral("/group_vars/all/containerd.yml");
+        const QByteArray entry = QStringLiteral("  - prefix: %1\n"
+                                                "    server: https://%1\n"
+                                                "    mirrors:\n"
+                                                "      - host: https://%1\n"
+                                                "        capabilities: [pull, resolve]\n"
+                                                "        skip_verify: true\n")
+                                     .arg(host)
+                                     .toUtf8();
+
+        const auto apply = [&](const QStringList &extra) {
+            return run(QStringList{QStringLiteral("apply"), QStringLiteral("--inventory"), inventory,
+                                   QStringLiteral("--site"), site} +
+                       extra);
+        };
+        const auto dryRun = apply({QStringLiteral("--dry-run")});
+        QVERIFY2(!dryRun.second.contains(host), qPrintable(dryRun.second));
+
+        const auto written = apply({QStringLiteral("--probe")});
+        QVERIFY2(written.second.contains(u"Written."), qPrintable(written.second));
+        const QByteArray after = ksw::test::readAll(containerdYml);
+        QVERIFY2(after.contains(entry), after.constData());
+
+        // Fixed: a second probe finds the same certificate, and now nothing is left to write or to report.
+        const auto again = apply({QStringLiteral("--probe")});
+        QVERIFY2(again.second.contains(u"Nothing to change."), qPrintable(again.second));
+        QCOMPARE(ksw::test::readAll(containerdYml), after);
+        const auto check = run({QStringLiteral("check"), QStringLiteral("--inventory"), inventory,
+                                QStringLiteral("--site"), site, QStringLiteral("--json"), QStringLiteral("--probe")});
+        QVERIFY2(!codes(check.second).contains(u"registry-certificate-untrusted"), qPrintable(check.second));
+    }
+
+    /// The profile says the nodes trust the certificate (tls: verify); this machine does not. A warning, and
+    /// nothing written: the person's word stands.
+    void statedVerifyIsOnlyAWarning() {
+        QTemporaryDir work;
+        QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), work.path()));
+        const QString site = work.filePath(QStringLiteral("verify-site.yaml"));
+        QVERIFY(ksw::test::writeAll(site, QStringLiteral("services:\n"
+                                                         "  - name: TLS Registry\n"
+                                                         "    address: 127.0.0.1\n"
+                                                         "    port: %1\n"
+                                                         "    role: registry\n"
+                                                         "    scheme: https\n"
+                                                         "    tls: verify\n")
+                                              .arg(m_tlsRegistry.port())
+                                              .toUtf8()));
+        const QString inventory = work.filePath(QStringLiteral("mycluster"));
+        const auto check = run({QStringLiteral("check"), QStringLiteral("--inventory"), inventory,
+                                QStringLiteral("--site"), site, QStringLiteral("--json"), QStringLiteral("--probe")});
+        QJsonObject warning;
+        for (const QJsonValue &finding :
+             QJsonDocument::fromJson(check.second.toUtf8()).object().value(u"findings").toArray()) {
+            if (finding.toObject().value(u"code").toString() == u"registry-certificate-not-trusted-here")
+                warning = finding.toObject();
+        }
+        QCOMPARE(warning.value(u"severity").toString(), QStringLiteral("warning"));
+        QVERIFY(!warning.contains(u"fix") || warning.value(u"fix").toObject().value(u"changes").toArray().isEmpty());
+        QVERIFY2(!codes(check.second).contains(u"registry-certificate-untrusted"), qPrintable(check.second));
+        const auto dryRun =
+            run({QStringLiteral("apply"), QStringLiteral("--inventory"), inventory, QStringLiteral("--site"), site,
+                 QStringLiteral("--probe"), QStringLiteral("--dry-run")});
+        QVERIFY2(!dryRun.second.contains(m_tlsRegistry.hostPort()), qPrintable(dryRun.second));
+    }
+
+    void applyProbeNeedsASiteProfile() {
+        QTemporaryDir work;
+        QVERIFY(ksw::test::copyTree(ksw::test::sourcePath(QStringLiteral("resources/demo")), work.path()));
+        QCOMPARE(run({QStringLiteral("apply"), QStringLiteral("--inventory"),
+                      work.filePath(QStringLiteral("mycluster")), QStringLiteral("--probe")})
+                     .first,
+                 2);
+    }
+
     void badInput() {
         QCOMPARE(run({QStringLiteral("probe")}).first, 2);
         QCOMPARE(
@@ -123,6 +220,8 @@ private:
 
     QTemporaryDir m_dir;
     ksw::test::RegistryServer m_registry;
+    ksw::test::SelfSignedCertificate m_certificate;
+    ksw::test::RegistryServer m_tlsRegistry;
     QString m_host;
     QString m_site;
 };

@@ -73,9 +73,13 @@ public:
                                               "    [plugins.\"io.containerd.grpc.v1.cri\".cni]\n"
                                               "      bin_dir = \"%1/cni/bin\"\n"
                                               "      conf_dir = \"%1/cni/net.d\"\n"
-                                              "    [plugins.\"io.containerd.grpc.v1.cri\".registry]\n"
-                                              "      config_path = \"%3\"\n")
-                                   .arg(m_dir.path(), socketPath(), hostsDirectory());
+                                              "%3")
+                                   .arg(m_dir.path(), socketPath(),
+                                        m_registryConfig.isEmpty()
+                                            ? QStringLiteral("    [plugins.\"io.containerd.grpc.v1.cri\".registry]\n"
+                                                             "      config_path = \"%1\"\n")
+                                                  .arg(hostsDirectory())
+                                            : m_registryConfig);
         QFile file(configPath());
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(config.toUtf8()) < 0)
             return fail(QStringLiteral("cannot write %1").arg(configPath()));
@@ -103,6 +107,23 @@ public:
                                 .arg(log());
         stop();
         return fail(why);
+    }
+
+    /// The CRI plugin's registry part of config.toml and anything after it (e.g. what Kubespray renders from
+    /// containerd_registries and appends from containerd_extra_args), instead of config_path = hostsDirectory().
+    /// Before start().
+    void setRegistryConfig(const QString &toml) { m_registryConfig = toml; }
+
+    /// The status ctr reports for the CRI plugin ("ok", "error", ...): containerd loads it only when it accepts
+    /// the plugin's configuration.
+    QString criPluginStatus() const {
+        const CtrRun run = ctr({QStringLiteral("plugins"), QStringLiteral("ls")});
+        for (const QString &line : run.output.split(QLatin1Char('\n'))) {
+            const QStringList fields = line.simplified().split(QLatin1Char(' '));
+            if (fields.size() >= 4 && fields.at(0) == u"io.containerd.grpc.v1" && fields.at(1) == u"cri")
+                return fields.last();
+        }
+        return {};
     }
 
     /// Stops the process this object started (SIGTERM to its pid, then SIGKILL), by its own handle.
@@ -209,6 +230,7 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     qint64 m_startMs = 0;
+    QString m_registryConfig;
 };
 
 } // namespace ksw::test

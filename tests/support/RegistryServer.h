@@ -85,10 +85,14 @@ struct SelfSignedCertificate {
     }
 };
 
-/// One `docker-registry serve CONF` on 127.0.0.1 with its storage in a temporary folder; stopped when destroyed.
+/// One `docker-registry serve CONF` on 127.0.0.1 (or another loopback address) with its storage in a temporary
+/// folder; stopped when destroyed.
 class RegistryServer {
 public:
     RegistryServer() = default;
+    /// Listens on `address` (127.0.0.0/8) instead of 127.0.0.1; before start().
+    explicit RegistryServer(const QString &address)
+        : m_address(address) {}
     RegistryServer(const RegistryServer &) = delete;
     RegistryServer &operator=(const RegistryServer &) = delete;
     ~RegistryServer() { stop(); }
@@ -118,9 +122,10 @@ public:
                                         "  delete:\n"
                                         "    enabled: true\n"
                                         "http:\n"
-                                        "  addr: 127.0.0.1:%2\n")
+                                        "  addr: %3:%2\n")
                              .arg(m_dir.path())
-                             .arg(m_port);
+                             .arg(m_port)
+                             .arg(m_address);
         if (tls) {
             config += QStringLiteral("  tls:\n"
                                      "    certificate: %1\n"
@@ -153,7 +158,7 @@ public:
                 return false;
             }
             QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            socket.connectToHost(QHostAddress(m_address), m_port);
             if (socket.waitForConnected(200)) {
                 socket.disconnectFromHost();
                 return true;
@@ -161,10 +166,10 @@ public:
             QTest::qWait(50);
         }
         if (error)
-            *error = QStringLiteral("docker-registry did not listen on 127.0.0.1:%1 within %2 ms: %3")
+            *error = QStringLiteral("docker-registry did not listen on %4:%1 within %2 ms: %3")
                          .arg(m_port)
                          .arg(readyTimeoutMs)
-                         .arg(output());
+                         .arg(output(), m_address);
         stop();
         return false;
     }
@@ -183,11 +188,12 @@ public:
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     quint16 port() const { return m_port; }
     /// "127.0.0.1:PORT", as a registry host is written in an image reference.
-    QString hostPort() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    QString hostPort() const { return QStringLiteral("%1:%2").arg(m_address).arg(m_port); }
     /// What it printed so far (warnings and errors only).
     QString output() { return QString::fromLocal8Bit(m_process.readAll()); }
 
 private:
+    QString m_address = QStringLiteral("127.0.0.1");
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;

@@ -524,7 +524,8 @@ private:
         }
 
         // v2.21: every registry of containerd_insecure_registries, site profile or not, breaks containerd's config.
-        QList<qsizetype> registryFindings;
+        QList<FixProposals::MirrorRequest> requests;
+        QList<qsizetype> fixedFindings;
         for (const QString &name : registries.brokenInsecureRegistries()) {
             Finding &finding = add(
                 "registry-mirror-ignored-by-version", Severity::Warning,
@@ -539,53 +540,115 @@ private:
                  {}});
             finding.values.append({QStringLiteral("registry"), name});
             addSetting(finding, m_config.value(QStringLiteral("containerd_insecure_registries")));
-            registryFindings.append(m_findings.size() - 1);
+            fixedFindings.append(m_findings.size() - 1);
         }
 
-        QStringList hostsWithoutHttp;
-        if (m_input.site) {
-            for (const SiteProfile::Registry &registry : m_input.site->registries()) {
-                const RegistryConfig::Handling handling = registries.handling(registry.host);
-                if (registry.scheme != SiteProfile::Scheme::Http)
-                    continue;
-                if (!handling.plainHttp) {
-                    const QString variable = registries.usesMirrorList()
-                                                 ? QStringLiteral("containerd_registries_mirrors")
-                                                 : QStringLiteral("containerd_registries");
-                    Finding &finding = add(
-                        "registry-http-without-mirror", Severity::Blocking,
-                        {QT_TRANSLATE_NOOP("Finding",
-                                           "The registry %1 speaks only HTTP, but containerd is not told so: "
-                                           "it will try HTTPS and every pull fails."),
-                         {registry.host}},
-                        {QT_TRANSLATE_NOOP("Finding", "containerd talks HTTPS to every registry unless a mirror entry "
-                                                      "names an http:// host for it. The pod then shows ErrImagePull "
-                                                      "with “server gave HTTP response to HTTPS client”."),
-                         {}});
-                    finding.values.append({QStringLiteral("registry"), registry.host});
-                    addSetting(finding, m_config.value(variable));
-                    hostsWithoutHttp.append(registry.host);
-                    registryFindings.append(m_findings.size() - 1);
-                } else if (handling.inlineConfig) {
-                    Finding &finding = add(
-                        "registry-mirror-inline", Severity::Info,
+        const QList<SiteProfile::Registry> siteRegistries =
+            m_input.site ? m_input.site->registries() : QList<SiteProfile::Registry>();
+        for (const SiteProfile::Registry &registry : siteRegistries) {
+            const RegistryConfig::Handling handling = registries.handling(registry.host);
+            if (registry.scheme == SiteProfile::Scheme::Https) {
+                if (const auto request = checkRegistryTrust(registry, handling)) {
+                    requests.append(*request);
+                    fixedFindings.append(m_findings.size() - 1);
+                }
+                continue;
+            }
+            if (registry.scheme != SiteProfile::Scheme::Http)
+                continue;
+            if (!handling.plainHttp) {
+                const QString variable = registries.usesMirrorList() ? QStringLiteral("containerd_registries_mirrors")
+                                                                     : QStringLiteral("containerd_registries");
+                Finding &finding = add(
+                    "registry-http-without-mirror", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "The registry %1 speaks only HTTP, but containerd is not told so: "
+                                                  "it will try HTTPS and every pull fails."),
+                     {registry.host}},
+                    {QT_TRANSLATE_NOOP("Finding", "containerd talks HTTPS to every registry unless a mirror entry "
+                                                  "names an http:// host for it. The pod then shows ErrImagePull "
+                                                  "with “server gave HTTP response to HTTPS client”."),
+                     {}});
+                finding.values.append({QStringLiteral("registry"), registry.host});
+                addSetting(finding, m_config.value(variable));
+                requests.append({registry.host, true, true, {}});
+                fixedFindings.append(m_findings.size() - 1);
+            } else if (handling.inlineConfig) {
+                Finding &finding =
+                    add("registry-mirror-inline", Severity::Info,
                         {QT_TRANSLATE_NOOP("Finding", "The mirror for %1 works through the inline config.toml form, "
                                                       "since containerd_use_config_path is off."),
                          {registry.host}},
                         {QT_TRANSLATE_NOOP("Finding", "Kubespray v2.23–v2.26 render the mirror list into config.toml "
                                                       "unless containerd_use_config_path is true; both forms work."),
                          {}});
-                    finding.values.append({QStringLiteral("registry"), registry.host});
-                    addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
-                }
+                finding.values.append({QStringLiteral("registry"), registry.host});
+                addSetting(finding, m_config.value(QStringLiteral("containerd_use_config_path")));
             }
         }
-        // One proposal for all of them: each entry must end up in the same list.
-        if (!registryFindings.isEmpty()) {
-            const FixProposal proposal = m_fixes.httpRegistries(hostsWithoutHttp);
-            for (const qsizetype index : registryFindings)
+        // One proposal for all of them: each entry must end up in the same list (or the same extra TOML).
+        if (!fixedFindings.isEmpty()) {
+            const FixProposal proposal = m_fixes.registryMirrors(requests);
+            for (const qsizetype index : fixedFindings)
                 m_findings[index].fix = proposal;
         }
+    }
+
+    /// An HTTPS registry whose certificate containerd must skip or check with a CA file (the site profile's tls,
+    /// or a probe's "nobody vouches for it"): a finding when containerd is not told so. The request to fix it when
+    /// this release can, with the finding just added; nothing when all is well or the release cannot.
+    std::optional<FixProposals::MirrorRequest> checkRegistryTrust(const SiteProfile::Registry &registry,
+                                                                  const RegistryConfig::Handling &handling) {
+        using Tls = SiteProfile::Tls;
+        const bool skip = registry.tls == Tls::SkipVerify;
+        if (!skip && registry.tls != Tls::CaFile)
+            return std::nullopt;
+        if (skip ? handling.skipVerify : handling.caFiles.contains(registry.caFile))
+            return std::nullopt;
+        const FixProposals::MirrorRequest request{registry.host, false, skip, skip ? QString() : registry.caFile};
+        const RegistryConfig registries(m_config);
+        QString variable = registries.usesMirrorList() ? QStringLiteral("containerd_registries_mirrors")
+                                                       : QStringLiteral("containerd_extra_args");
+        if (const Message limit = m_fixes.trustLimit(request); !limit.isEmpty()) {
+            if (registries.legacyConfigPath()) // the setting to blame is the one that turns config_path on
+                variable = version() && version()->atLeast(2, 22) ? QStringLiteral("containerd_use_config_path")
+                                                                  : QStringLiteral("containerd_insecure_registries");
+            Finding &finding =
+                add("registry-trust-unsupported-by-version", Severity::Blocking,
+                    {QT_TRANSLATE_NOOP("Finding", "containerd will refuse the certificate of %1, and Kubespray %2 "
+                                                  "cannot be told otherwise here."),
+                     {registry.host, versionText()}},
+                    limit);
+            finding.values.append({QStringLiteral("registry"), registry.host});
+            finding.values.append({QStringLiteral("tls"), SiteProfile::tlsName(registry.tls)});
+            addSetting(finding, m_config.value(variable));
+            return std::nullopt;
+        }
+        const RegistryProbe::Result *probed = m_input.probe ? m_input.probe->registry(registry.host) : nullptr;
+        Message message;
+        if (registry.tlsFromProbe && probed)
+            message = {QT_TRANSLATE_NOOP("Finding", "The registry %1 shows a certificate nobody vouches for (%2): "
+                                                    "containerd will refuse to pull from it."),
+                       {registry.host, probed->detail}};
+        else if (skip)
+            message = {QT_TRANSLATE_NOOP("Finding", "The site profile says nobody vouches for the certificate of %1 "
+                                                    "(tls: skip-verify), but containerd is not told so: every pull "
+                                                    "fails."),
+                       {registry.host}};
+        else
+            message = {QT_TRANSLATE_NOOP("Finding", "The site profile says the certificate of %1 is signed by the CA "
+                                                    "in %2 on the nodes (tls: ca-file), but containerd is not told "
+                                                    "so: every pull fails."),
+                       {registry.host, registry.caFile}};
+        Finding &finding = add("registry-certificate-untrusted", Severity::Blocking, message,
+                               {QT_TRANSLATE_NOOP("Finding", "Pulls fail with “x509: certificate signed by unknown "
+                                                             "authority”. The fix tells containerd, in the form this "
+                                                             "Kubespray release reads; better than skipping the check "
+                                                             "is the company's CA on the nodes."),
+                                {}});
+        finding.values.append({QStringLiteral("registry"), registry.host});
+        finding.values.append({QStringLiteral("tls"), SiteProfile::tlsName(registry.tls)});
+        addSetting(finding, m_config.value(variable));
+        return request;
     }
 
     void checkProbe() {
@@ -599,16 +662,34 @@ private:
             case Verdict::HttpsUntrusted: {
                 if (registries.handling(result.host).skipVerify)
                     break;
+                if (const auto stated = siteRegistry(result.host)) {
+                    // Skip-verify or a CA file (stated, or decided by this probe) is checkRegistries' business;
+                    // a stated "verify" is the person's word that the nodes trust what this machine does not.
+                    if (stated->tls == SiteProfile::Tls::Verify) {
+                        finding = &add("registry-certificate-not-trusted-here", Severity::Warning,
+                                       {QT_TRANSLATE_NOOP("Finding", "The site profile says the nodes trust the "
+                                                                     "certificate of %1 (tls: verify), but this "
+                                                                     "machine does not: %2"),
+                                        {result.host, result.detail}},
+                                       {QT_TRANSLATE_NOOP("Finding", "If the nodes lack the company's CA as well, "
+                                                                     "pulls fail with “x509: certificate signed by "
+                                                                     "unknown authority”: then write tls: "
+                                                                     "skip-verify, or tls: {ca-file: PATH}, in the "
+                                                                     "site profile."),
+                                        {}});
+                    }
+                    break;
+                }
                 finding = &add("registry-certificate-untrusted", Severity::Blocking,
                                {QT_TRANSLATE_NOOP("Finding", "The registry %1 shows a certificate nobody vouches for "
                                                              "(%2): containerd will refuse to pull from it."),
                                 {result.host, result.detail}},
                                {QT_TRANSLATE_NOOP("Finding", "Pulls fail with “x509: certificate signed by unknown "
-                                                             "authority”. A mirror entry with skip_verify makes "
-                                                             "containerd accept it; better still, install the "
-                                                             "company's CA on the nodes."),
+                                                             "authority”. The fix tells containerd, in the form this "
+                                                             "Kubespray release reads; better than skipping the check "
+                                                             "is the company's CA on the nodes."),
                                 {}});
-                finding->fix = m_fixes.registryMirrors({{result.host, false, true}});
+                finding->fix = m_fixes.registryMirrors({{result.host, false, true, {}}});
                 break;
             }
             case Verdict::Unreachable:
@@ -671,6 +752,16 @@ private:
     }
 
     QString versionText() const { return version() ? version()->toString() : QStringLiteral("?"); }
+
+    std::optional<SiteProfile::Registry> siteRegistry(const QString &host) const {
+        if (!m_input.site)
+            return std::nullopt;
+        for (const SiteProfile::Registry &registry : m_input.site->registries()) {
+            if (registry.host.compare(host, Qt::CaseInsensitive) == 0)
+                return registry;
+        }
+        return std::nullopt;
+    }
 
     // ---- Preflight (what the nodes answered) --------------------------------------------------------
 
@@ -996,6 +1087,8 @@ QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
         {QStringLiteral("duplicate-key"), Severity::Warning},
         {QStringLiteral("kubespray-version-unknown"), Severity::Warning},
         {QStringLiteral("registry-certificate-untrusted"), Severity::Blocking},
+        {QStringLiteral("registry-trust-unsupported-by-version"), Severity::Blocking},
+        {QStringLiteral("registry-certificate-not-trusted-here"), Severity::Warning},
         {QStringLiteral("registry-unreachable"), Severity::Warning},
         {QStringLiteral("registry-not-a-registry"), Severity::Warning},
         {QStringLiteral("registry-needs-credentials"), Severity::Warning},

@@ -121,7 +121,7 @@ ChangeSet FixPlan::changes(const ClusterConfig &config) const {
         const bool untrusted = registry.scheme == SiteProfile::Scheme::Https && registry.skipVerify;
         if (!http && !untrusted)
             continue;
-        requests.append({registry.host, http, registry.skipVerify || http});
+        requests.append({registry.host, http, registry.skipVerify || http, {}});
         const RegistryConfig::Handling handling = current.handling(registry.host);
         if (!handling.configured || handling.plainHttp != http || handling.broken)
             missing = true;

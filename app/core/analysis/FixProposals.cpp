@@ -31,6 +31,7 @@ const SamplePlace samplePlaces[] = {
     {"containerd_insecure_registries", "all", "containerd.yml"},
     {"containerd_registries_mirrors", "all", "containerd.yml"},
     {"containerd_use_config_path", "all", "containerd.yml"},
+    {"containerd_extra_args", "all", "containerd.yml"},
 };
 
 YAML::Node stringNode(const QString &text) {
@@ -90,44 +91,88 @@ FixProposal FixProposals::ranges(const std::optional<Cidr> &services, const std:
 FixProposal FixProposals::httpRegistries(const QStringList &registryHosts) const {
     QList<MirrorRequest> requests;
     for (const QString &host : registryHosts)
-        requests.append({host, true, true});
+        requests.append({host, true, true, {}});
     return registryMirrors(requests);
 }
 
-FixProposal FixProposals::registryMirrors(const QList<MirrorRequest> &requests) const {
-    FixProposal proposal;
-    const auto version = m_config.version();
+Message FixProposals::trustLimit(const MirrorRequest &request) const {
+    if (request.plainHttp || (!request.skipVerify && request.caFile.isEmpty()))
+        return {};
     const RegistryConfig registries(m_config);
-    QStringList registryHosts;
-    QHash<QString, MirrorRequest> byHost;
-    for (const MirrorRequest &request : requests) {
-        registryHosts.append(request.host);
-        byHost.insert(request.host, request);
+    const QString release = m_config.version() ? m_config.version()->toString() : QStringLiteral("?");
+    if (registries.usesMirrorList()) {
+        // hosts.toml.j2 renders `ca` from v2.28 on (FACTS.md §2.4); skip_verify always.
+        if (request.skipVerify || !m_config.version() || m_config.version()->atLeast(2, 28))
+            return {};
+        return {QT_TRANSLATE_NOOP("Finding", "Kubespray %1 cannot give containerd a CA file for %2: its hosts.toml "
+                                             "template writes no “ca” (that comes with v2.28). Put the CA into the "
+                                             "system trust store of every node (containerd trusts it then; write "
+                                             "tls: verify in the site profile), or accept the certificate unchecked "
+                                             "(tls: skip-verify)."),
+                {release, request.host}};
     }
-    const auto urlOf = [&](const QString &host) {
-        return (byHost.value(host).plainHttp ? QStringLiteral("http://") : QStringLiteral("https://")) + host;
-    };
+    // v2.21/v2.22 have no TLS setting: only a table appended to config.toml through containerd_extra_args.
+    if (registries.legacyConfigPath())
+        return {QT_TRANSLATE_NOOP("Finding", "Kubespray %1 writes config_path into config.toml here "
+                                             "(containerd_insecure_registries on v2.21, containerd_use_config_path "
+                                             "on v2.22), and containerd then refuses any TLS table there, so no "
+                                             "setting of this release can make it trust %2. Remove that setting and "
+                                             "check again, or put the company's CA into the system trust store of "
+                                             "every node (tls: verify)."),
+                {release, request.host}};
+    if (registries.handling(request.host).tlsTableInExtraArgs)
+        return {QT_TRANSLATE_NOOP("Finding", "containerd_extra_args already has a TLS table for %1 that says "
+                                             "something else; a second one would make config.toml invalid. Change "
+                                             "that table by hand: %2."),
+                {request.host, RegistryConfig::legacyTlsTable(request.host)}};
+    return {};
+}
 
-    if (!registries.usesMirrorList()) {
-        // v2.21/v2.22: containerd_registries is a dict of name → endpoint; keep the others (docker.io).
+FixProposal FixProposals::registryMirrors(const QList<MirrorRequest> &requests) const {
+    const RegistryConfig registries(m_config);
+    return registries.usesMirrorList() ? mirrorList(requests) : legacyRegistries(requests);
+}
+
+FixProposal FixProposals::legacyRegistries(const QList<MirrorRequest> &requests) const {
+    FixProposal proposal;
+    // v2.21/v2.22: containerd_registries is a dict of name → endpoint; keep the others (docker.io).
+    QStringList httpHosts;
+    QString extraArgs = yaml::scalarText(m_config.value(QStringLiteral("containerd_extra_args")).value);
+    bool tlsTables = false;
+    for (const MirrorRequest &request : requests) {
+        if (request.plainHttp) {
+            httpHosts.append(request.host);
+            continue;
+        }
+        if (!trustLimit(request).isEmpty())
+            continue;
+        // The CRI plugin of containerd 1.x reads this table as long as config.toml has no config_path.
+        if (!extraArgs.isEmpty() && !extraArgs.endsWith(QLatin1Char('\n')))
+            extraArgs += QLatin1Char('\n');
+        extraArgs += RegistryConfig::legacyTlsTable(request.host) + QLatin1Char('\n');
+        extraArgs += request.skipVerify ? QStringLiteral("  insecure_skip_verify = true\n")
+                                        : QStringLiteral("  ca_file = \"%1\"\n").arg(request.caFile);
+        tlsTables = true;
+    }
+    // Entries of containerd_insecure_registries that break containerd's config move to containerd_registries (an
+    // empty containerd_insecure_registries then renders nothing).
+    const QStringList broken = RegistryConfig(m_config).brokenInsecureRegistries();
+    if (!httpHosts.isEmpty() || !broken.isEmpty()) {
         const YAML::Node current = m_config.value(QStringLiteral("containerd_registries")).value;
         YAML::Node dict(YAML::NodeType::Map);
         if (current.IsDefined() && current.IsMap()) {
             for (auto it = current.begin(); it != current.end(); ++it) {
-                if (!registryHosts.contains(QString::fromStdString(it->first.as<std::string>(""))))
+                if (!httpHosts.contains(QString::fromStdString(it->first.as<std::string>(""))))
                     dict[it->first] = it->second;
             }
         }
-        // Entries of containerd_insecure_registries that break containerd's config move here (an empty
-        // containerd_insecure_registries then renders nothing).
-        const QStringList broken = registries.brokenInsecureRegistries();
         const YAML::Node insecure = m_config.value(QStringLiteral("containerd_insecure_registries")).value;
         for (auto it = insecure.begin(); !broken.isEmpty() && it != insecure.end(); ++it) {
-            if (!registryHosts.contains(QString::fromStdString(it->first.as<std::string>(""))))
+            if (!httpHosts.contains(QString::fromStdString(it->first.as<std::string>(""))))
                 dict[it->first] = it->second;
         }
-        for (const QString &host : registryHosts)
-            dict[host.toStdString()] = stringNode(urlOf(host));
+        for (const QString &host : httpHosts)
+            dict[host.toStdString()] = stringNode(QStringLiteral("http://") + host);
         proposal.changes.append(change(QStringLiteral("containerd_registries"), dict));
         if (!broken.isEmpty())
             proposal.changes.append(
@@ -136,8 +181,36 @@ FixProposal FixProposals::registryMirrors(const QList<MirrorRequest> &requests) 
                                                       "containerd_insecure_registries would make containerd refuse "
                                                       "its configuration, so it is not used."),
                          {}};
-        return proposal;
     }
+    if (tlsTables) {
+        proposal.changes.append(change(QStringLiteral("containerd_extra_args"), yaml::string(extraArgs)));
+        proposal.note = {QT_TRANSLATE_NOOP("Finding", "This release has no registry TLS setting: Kubespray appends "
+                                                      "containerd_extra_args to config.toml as it is, and containerd's "
+                                                      "CRI plugin reads the TLS table there. "
+                                                      "containerd_insecure_registries is not used: on this release "
+                                                      "it turns on config_path, and containerd then refuses the "
+                                                      "table."),
+                         {}};
+    }
+    return proposal;
+}
+
+FixProposal FixProposals::mirrorList(const QList<MirrorRequest> &requests) const {
+    FixProposal proposal;
+    const auto version = m_config.version();
+    QStringList registryHosts;
+    QHash<QString, MirrorRequest> byHost;
+    for (const MirrorRequest &request : requests) {
+        if (!trustLimit(request).isEmpty())
+            continue;
+        registryHosts.append(request.host);
+        byHost.insert(request.host, request);
+    }
+    if (registryHosts.isEmpty())
+        return proposal;
+    const auto urlOf = [&](const QString &host) {
+        return (byHost.value(host).plainHttp ? QStringLiteral("http://") : QStringLiteral("https://")) + host;
+    };
 
     // v2.23+: a list; overriding it replaces Kubespray's default, so every other entry (docker.io) is kept.
     YAML::Node list(YAML::NodeType::Sequence);
@@ -149,11 +222,14 @@ FixProposal FixProposals::registryMirrors(const QList<MirrorRequest> &requests) 
         }
     }
     for (const QString &host : registryHosts) {
+        const MirrorRequest &request = byHost[host];
         YAML::Node mirror(YAML::NodeType::Map);
         mirror["host"] = stringNode(urlOf(host));
         // Kubespray's samples write the capabilities as a short flow list.
         mirror["capabilities"] = yaml::flow(stringList({QStringLiteral("pull"), QStringLiteral("resolve")}));
-        mirror["skip_verify"] = byHost.value(host).skipVerify;
+        mirror["skip_verify"] = request.plainHttp || request.skipVerify;
+        if (!request.plainHttp && !request.skipVerify && !request.caFile.isEmpty())
+            mirror["ca"] = yaml::flow(stringList({request.caFile})); // as the v2.28+ sample writes it
         YAML::Node entry(YAML::NodeType::Map);
         entry["prefix"] = stringNode(host);
         if (!version || version->atLeast(2, 25))

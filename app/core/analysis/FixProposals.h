@@ -29,7 +29,12 @@ public:
         QString host;           ///< "name" or "name:port", as image references name it
         bool plainHttp = true;  ///< http:// (else https://)
         bool skipVerify = true; ///< accept a certificate nobody vouches for (https only; harmless for http)
+        QString caFile;         ///< https without skipVerify: the CA's file on the nodes
     };
+
+    /// Why this release cannot make containerd trust an https `request` as it asks; empty when it can (and for
+    /// plain HTTP).
+    Message trustLimit(const MirrorRequest &request) const;
 
     /// Plain HTTP for each of `registryHosts`, in this release's shape, keeping every other registry entry.
     FixProposal httpRegistries(const QStringList &registryHosts) const;
@@ -42,6 +47,11 @@ public:
     FixProposal kubectlArtifacts() const;
 
 private:
+    /// v2.23+: containerd_registries_mirrors.
+    FixProposal mirrorList(const QList<MirrorRequest> &requests) const;
+    /// v2.21/v2.22: containerd_registries for plain HTTP, a TLS table in containerd_extra_args for HTTPS.
+    FixProposal legacyRegistries(const QList<MirrorRequest> &requests) const;
+
     const ClusterConfig &m_config;
 };
 

@@ -12,7 +12,43 @@ bool isHttpUrl(const QString &url) {
     return url.trimmed().startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
 }
 
+/// What containerd_extra_args (raw TOML appended to config.toml) says in the TLS table of one registry.
+void readExtraArgsTls(const QString &extraArgs, const QString &registryHost, RegistryConfig::Handling &result) {
+    const QString header = RegistryConfig::legacyTlsTable(registryHost);
+    bool inside = false;
+    for (const QString &raw : extraArgs.split(QLatin1Char('\n'))) {
+        const QString line = raw.trimmed();
+        if (line.startsWith(QLatin1Char('['))) {
+            inside = line == header;
+            result.tlsTableInExtraArgs = result.tlsTableInExtraArgs || inside;
+            continue;
+        }
+        if (!inside)
+            continue;
+        const QString key = line.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString value = line.section(QLatin1Char('='), 1).trimmed();
+        if (key == u"insecure_skip_verify" && value == u"true")
+            result.skipVerify = true;
+        else if (key == u"ca_file" && value.size() > 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            result.caFiles.append(value.mid(1, value.size() - 2));
+    }
+}
+
 } // namespace
+
+QString RegistryConfig::legacyTlsTable(const QString &registryHost) {
+    return QStringLiteral("[plugins.\"io.containerd.grpc.v1.cri\".registry.configs.\"%1\".tls]").arg(registryHost);
+}
+
+bool RegistryConfig::legacyConfigPath() const {
+    if (usesMirrorList())
+        return false;
+    const auto version = m_config.version();
+    if (version && version->atLeast(2, 22))
+        return m_config.isTrue(QStringLiteral("containerd_use_config_path"));
+    const YAML::Node insecure = m_config.value(QStringLiteral("containerd_insecure_registries")).value;
+    return insecure.IsDefined() && insecure.IsMap() && insecure.size() > 0;
+}
 
 RegistryConfig::RegistryConfig(const ClusterConfig &config)
     : m_config(config) {}
@@ -48,6 +84,17 @@ RegistryConfig::Handling RegistryConfig::handling(const QString &registryHost) c
                         result.plainHttp = true;
                     else if (yaml::toBool(mirror["skip_verify"]).value_or(false))
                         result.skipVerify = true;
+                    // `ca` is rendered from v2.28 on; a string or a list, as the template flattens it.
+                    const YAML::Node ca = mirror["ca"];
+                    const auto version = m_config.version();
+                    if ((!version || version->atLeast(2, 28)) && ca.IsDefined()) {
+                        if (ca.IsScalar()) {
+                            result.caFiles.append(yaml::scalarText(ca));
+                        } else if (ca.IsSequence()) {
+                            for (const auto &file : ca)
+                                result.caFiles.append(yaml::scalarText(file));
+                        }
+                    }
                 }
             }
         }
@@ -79,6 +126,17 @@ RegistryConfig::Handling RegistryConfig::handling(const QString &registryHost) c
     }
     if (result.broken)
         result.plainHttp = false;
+    // The CRI plugin reads TLS tables of config.toml only without config_path: then containerd_extra_args counts.
+    const YAML::Node extraArgs = m_config.value(QStringLiteral("containerd_extra_args")).value;
+    if (!legacyConfigPath() && extraArgs.IsDefined() && extraArgs.IsScalar()) {
+        const bool before = result.skipVerify || !result.caFiles.isEmpty();
+        readExtraArgsTls(yaml::scalarText(extraArgs), registryHost, result);
+        if (!before && (result.skipVerify || !result.caFiles.isEmpty())) {
+            result.configured = true;
+            if (result.variable.isEmpty())
+                result.variable = QStringLiteral("containerd_extra_args");
+        }
+    }
     return result;
 }
 

@@ -483,6 +483,8 @@ struct RegistryProbe::State {
     int timeoutMs = kDefaultTimeout;
     qint64 maxBody = kDefaultMaxBody;
 
+    QHostAddress connectAddress; ///< null: resolve the name here
+
     bool running = false;
     quint64 generation = 0; ///< bumped by start() and abort(): late callbacks of an older run are dropped
     Result result;
@@ -505,7 +507,7 @@ struct RegistryProbe::State {
     QUrl url(const QString &urlScheme, const QString &path) const {
         QUrl u;
         u.setScheme(urlScheme);
-        u.setHost(target.host);
+        u.setHost(connectAddress.isNull() ? target.host : connectAddress.toString());
         if (target.port > 0)
             u.setPort(target.port);
         u.setPath(path);
@@ -519,6 +521,15 @@ struct RegistryProbe::State {
         request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
         request.setTransferTimeout(timeoutMs);
         request.setRawHeader("User-Agent", "kubespray-wizard-registry-probe");
+        if (!connectAddress.isNull()) {
+            // Talk to the address, but as to the name: virtual hosts, SNI and the certificate's name all see it.
+            QString host =
+                target.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(target.host) : target.host;
+            if (target.port > 0)
+                host += QLatin1Char(':') + QString::number(target.port);
+            request.setRawHeader("Host", host.toLatin1());
+            request.setPeerVerifyName(target.host);
+        }
         if (head)
             request.setRawHeader("Accept", kManifestTypes);
 
@@ -948,6 +959,51 @@ void RegistryProbe::setMaxBodyBytes(qint64 bytes) {
     d->maxBody = qMax<qint64>(1, bytes);
 }
 
+void RegistryProbe::setConnectAddress(const QString &address) {
+    d->connectAddress = address.isEmpty() ? QHostAddress() : QHostAddress(address);
+}
+
+QString RegistryProbe::Resolution::viaName(Via via) {
+    switch (via) {
+    case Via::Literal:
+        return QStringLiteral("address");
+    case Via::SystemResolver:
+        return QStringLiteral("system-resolver");
+    case Via::CompanyDns:
+        return QStringLiteral("company-dns");
+    case Via::ProfileAddress:
+        return QStringLiteral("profile-address");
+    }
+    return {};
+}
+
+QString RegistryProbe::Resolution::sentence() const {
+    switch (via) {
+    case Via::Literal:
+        break;
+    case Via::SystemResolver:
+        return QCoreApplication::translate("RegistryProbe", "%1 was resolved by this machine's resolver.").arg(name);
+    case Via::CompanyDns:
+        return QCoreApplication::translate("RegistryProbe",
+                                           "Reached at %1, the address the company DNS %2 gives for %3 (the name "
+                                           "went along as HTTP Host and TLS server name).")
+            .arg(address, dnsServer, name);
+    case Via::ProfileAddress:
+        return companyDnsAsked
+                   ? QCoreApplication::translate("RegistryProbe",
+                                                 "Reached at %1, the site profile's address for it: no company DNS "
+                                                 "server of the profile resolved %2 (the name went along as HTTP Host "
+                                                 "and TLS server name).")
+                         .arg(address, name)
+                   : QCoreApplication::translate("RegistryProbe",
+                                                 "Reached at %1, the site profile's address for it, without asking "
+                                                 "this machine's resolver for %2: the profile names no company DNS "
+                                                 "server (the name went along as HTTP Host and TLS server name).")
+                         .arg(address, name);
+    }
+    return {};
+}
+
 void RegistryProbe::start(const QString &hostPort, const QString &imageReference) {
     abort();
     d->running = true;
@@ -968,6 +1024,12 @@ void RegistryProbe::start(const QString &hostPort, const QString &imageReference
         problem = *text;
     } else {
         d->target = std::get<HostPort>(host);
+        Resolution &resolution = d->result.resolution;
+        resolution.name = d->target.host;
+        if (!QHostAddress(d->target.host).isNull())
+            resolution.via = Resolution::Via::Literal;
+        else if (!d->connectAddress.isNull())
+            resolution.address = d->connectAddress.toString();
         if (!imageReference.trimmed().isEmpty()) {
             const auto parts = parseImage(imageReference, hostPort);
             if (const auto *imageText = std::get_if<QString>(&parts))

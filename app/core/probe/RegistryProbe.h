@@ -32,8 +32,29 @@ public:
     enum class Verdict { Https, HttpsUntrusted, HttpOnly, Unreachable, NotARegistry, NeedsCredentials, InvalidInput };
     enum class UnreachableReason { None, Refused, TimedOut, NameNotFound, Other };
 
+    /// How the probe found the address it talked to (the name always goes along as HTTP Host and TLS server name).
+    struct Resolution {
+        enum class Via {
+            Literal,        ///< the host is an address
+            SystemResolver, ///< this machine's resolver
+            CompanyDns,     ///< a company DNS server of the site profile answered the name
+            ProfileAddress, ///< the site profile's address for the service (no company DNS knew the name)
+        };
+        Via via = Via::SystemResolver;
+        QString address;              ///< what was connected to (empty: whatever this machine's resolver gave)
+        QString dnsServer;            ///< CompanyDns: which server answered
+        QString name;                 ///< the host name that was resolved
+        bool companyDnsAsked = false; ///< ProfileAddress: a company DNS server was asked and did not know the name
+
+        /// "system-resolver", "company-dns", "profile-address" or "address".
+        static QString viaName(Via via);
+        /// One translated sentence on how the address was found; empty for Literal.
+        QString sentence() const;
+    };
+
     struct Result {
         QString host; ///< "name" or "name:port", as given
+        Resolution resolution;
         Verdict verdict = Verdict::Unreachable;
         UnreachableReason reason = UnreachableReason::None;
         /// Words for people: the certificate problem, the WWW-Authenticate realm, the network error, ...
@@ -57,6 +78,10 @@ public:
     void setTimeout(int milliseconds);
     /// Largest body read from any answer (default 1 MiB); more is cut off, not waited for.
     void setMaxBodyBytes(qint64 bytes);
+    /// Connect to `address` (IPv4 or IPv6) instead of resolving the host name here: the name still goes along as
+    /// the HTTP Host, the TLS server name (SNI) and the name the certificate must carry. Empty: resolve here.
+    /// Kept for the next start() calls.
+    void setConnectAddress(const QString &address);
 
     /// `hostPort` is "name", "name:port", "1.2.3.4:5000" or "[::1]:5000" — no scheme, no path.
     /// `imageReference` (optional) is a full reference on that registry ("host/name:tag" or "host/name@digest").

@@ -24,8 +24,11 @@ struct ProbeReport {
     QStringList namesOnlyCompanyDnsKnows() const;
 };
 
-/// Probes everything a site profile names, concurrently: each registry (and the verification image on its
-/// registry), and each company DNS server with every domain name of the profile.
+/// Probes everything a site profile names: each company DNS server with every domain name of the profile (and
+/// the verification image's registry), then each registry (and the verification image on its registry). A
+/// registry's name is resolved as a node would: through the company DNS servers of the profile; when none of them
+/// knows it, the profile's address for that service is used — never this machine's resolver, which may not know
+/// company names. Only a registry that no service describes is left to this machine's resolver.
 class SiteProbe : public QObject {
     Q_OBJECT
 
@@ -43,8 +46,15 @@ signals:
     void finished(const ksw::ProbeReport &report);
 
 private:
+    void startDns(const QList<SiteProfile::Service> &servers, const QStringList &names);
+    void startRegistries();
+    /// Where to connect for `registry`, from what the company DNS answered.
+    RegistryProbe::Resolution resolve(const SiteProfile::Registry &registry) const;
     void oneDone(const QString &what);
 
+    SiteProfile m_site;
+    QStringList m_dnsOrder; ///< the profile's DNS servers, in its order: the first that knows a name decides
+    int m_dnsPending = 0;
     int m_timeout = 5000;
     int m_pending = 0;
     int m_total = 0;

@@ -124,6 +124,72 @@ private:
     QString m_path;
 };
 
+/// `tls:` of a registry service: verify, skip-verify or {ca-file: PATH}. Only with scheme https: a certificate
+/// exists only there.
+std::optional<Error> readTls(const Reader &reader, const YAML::Node &item, const QString &field,
+                             SiteProfile::Service &service) {
+    const YAML::Node node = item["tls"];
+    if (!node.IsDefined() || node.IsNull())
+        return std::nullopt;
+    const YAML::Node where = Reader::anchor(item, QStringLiteral("tls"));
+    if (service.role != SiteProfile::Role::Registry)
+        return reader.error(
+            where, field,
+            QCoreApplication::translate("SiteProfile", "tls applies only to a service with role: registry."));
+    if (service.scheme != SiteProfile::Scheme::Https)
+        return reader.error(where, field,
+                            QCoreApplication::translate("SiteProfile", "tls applies only with scheme: https (only "
+                                                                       "HTTPS has a certificate to check)."));
+    const QString forms = QCoreApplication::translate(
+        "SiteProfile", "tls is verify, skip-verify or {ca-file: PATH} (the CA's file on the nodes)");
+    if (node.IsScalar()) {
+        const QString word = yaml::scalarText(node).trimmed();
+        if (word == u"verify")
+            service.tls = SiteProfile::Tls::Verify;
+        else if (word == u"skip-verify")
+            service.tls = SiteProfile::Tls::SkipVerify;
+        else if (word == u"ca-file")
+            return reader.error(node, field,
+                                QCoreApplication::translate("SiteProfile",
+                                                            "Name the CA's file on the nodes: write "
+                                                            "tls: {ca-file: /etc/ssl/certs/company-ca.pem}."));
+        else
+            return reader.error(node, field,
+                                QCoreApplication::translate("SiteProfile", "%1, not “%2”.").arg(forms, word));
+        return std::nullopt;
+    }
+    if (!node.IsMap())
+        return reader.error(node, field, forms + QLatin1Char('.'));
+    if (auto problem = reader.unknownKeys(node, {QStringLiteral("ca-file")}, field,
+                                          QCoreApplication::translate("SiteProfile", "Unknown key; %1.").arg(forms)))
+        return problem;
+    const QString caField = field + QStringLiteral(".ca-file");
+    if (auto problem = reader.scalar(node, "ca-file", caField, service.caFile))
+        return problem;
+    const YAML::Node caNode = Reader::anchor(node, QStringLiteral("ca-file"));
+    if (service.caFile.isEmpty())
+        return reader.error(caNode, caField,
+                            QCoreApplication::translate("SiteProfile", "Name the CA's file on the nodes, e.g. "
+                                                                       "/etc/ssl/certs/company-ca.pem."));
+    if (!service.caFile.startsWith(QLatin1Char('/')))
+        return reader.error(caNode, caField,
+                            QCoreApplication::translate("SiteProfile", "“%1” is not an absolute path; containerd "
+                                                                       "reads the file on the nodes, e.g. "
+                                                                       "/etc/ssl/certs/company-ca.pem.")
+                                .arg(service.caFile));
+    // Kubespray writes the path into a TOML string without escaping it.
+    for (const QChar c : std::as_const(service.caFile)) {
+        if (c == u'"' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return reader.error(caNode, caField,
+                                QCoreApplication::translate("SiteProfile", "The path may not contain quotes, "
+                                                                           "backslashes or control characters: "
+                                                                           "Kubespray writes it into containerd's "
+                                                                           "configuration as it is."));
+    }
+    service.tls = SiteProfile::Tls::CaFile;
+    return std::nullopt;
+}
+
 constexpr int FormatVersion = 1;
 
 } // namespace
@@ -190,9 +256,9 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
         if (!services->value.IsSequence())
             return reader.error(services->value, QStringLiteral("services"),
                                 QCoreApplication::translate("SiteProfile", "Expected a list of services."));
-        static const QStringList serviceKeys = {QStringLiteral("name"),    QStringLiteral("address"),
-                                                QStringLiteral("domains"), QStringLiteral("role"),
-                                                QStringLiteral("scheme"),  QStringLiteral("port")};
+        static const QStringList serviceKeys = {
+            QStringLiteral("name"),   QStringLiteral("address"), QStringLiteral("domains"), QStringLiteral("role"),
+            QStringLiteral("scheme"), QStringLiteral("port"),    QStringLiteral("tls")};
         int index = 0;
         for (const auto &item : services->value) {
             const QString field = QStringLiteral("services[%1]").arg(index++);
@@ -203,7 +269,8 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
             if (auto problem = reader.unknownKeys(
                     item, serviceKeys, field,
                     QCoreApplication::translate(
-                        "SiteProfile", "Unknown key; a service has name, address, domains, role, scheme and port.")))
+                        "SiteProfile",
+                        "Unknown key; a service has name, address, domains, role, scheme, port and tls.")))
                 return *problem;
             Service service;
             service.line = item.Mark().line + 1;
@@ -294,6 +361,8 @@ Expected<SiteProfile> SiteProfile::parse(const QByteArray &bytes, const QString 
                         QCoreApplication::translate("SiteProfile", "The port is a number from 1 to 65535."));
                 service.port = static_cast<int>(*port);
             }
+            if (auto problem = readTls(reader, item, field + QStringLiteral(".tls"), service))
+                return *problem;
             profile.m_services.append(service);
         }
     }
@@ -399,7 +468,8 @@ QList<SiteProfile::Registry> SiteProfile::registries() const {
     QList<Registry> result;
     for (const Service &service : m_services) {
         if (service.role == Role::Registry)
-            result.append({registryHost(service), service.scheme, service.name});
+            result.append({registryHost(service), service.scheme, service.name, service.tls, service.caFile,
+                           service.tlsFromProbe, service.address.toString()});
     }
     if (!m_verificationImage.isEmpty()) {
         const QString host = registryOfImage(m_verificationImage);
@@ -407,8 +477,16 @@ QList<SiteProfile::Registry> SiteProfile::registries() const {
         const bool known = std::any_of(result.cbegin(), result.cend(), [&](const Registry &r) {
             return r.host.compare(host, Qt::CaseInsensitive) == 0;
         });
-        if (!known && host != u"docker.io")
-            result.append({host, m_probedSchemes.value(host, Scheme::Unknown), {}});
+        if (!known && host != u"docker.io") {
+            const bool untrusted = m_probedUntrusted.contains(host);
+            result.append({host,
+                           m_probedSchemes.value(host, Scheme::Unknown),
+                           {},
+                           untrusted ? Tls::SkipVerify : Tls::Unstated,
+                           {},
+                           untrusted,
+                           {}});
+        }
     }
     return result;
 }
@@ -435,6 +513,20 @@ QString SiteProfile::schemeName(Scheme scheme) {
         break;
     }
     return QStringLiteral("unknown");
+}
+
+QString SiteProfile::tlsName(Tls tls) {
+    switch (tls) {
+    case Tls::Verify:
+        return QStringLiteral("verify");
+    case Tls::SkipVerify:
+        return QStringLiteral("skip-verify");
+    case Tls::CaFile:
+        return QStringLiteral("ca-file");
+    case Tls::Unstated:
+        break;
+    }
+    return {};
 }
 
 bool SiteProfile::isDomainName(const QString &name) {
@@ -474,6 +566,12 @@ QByteArray SiteProfile::toYaml() const {
                 out << YAML::Key << "scheme" << YAML::Value << schemeName(service.scheme).toStdString();
             if (service.port > 0)
                 out << YAML::Key << "port" << YAML::Value << service.port;
+            if (service.scheme == Scheme::Https && service.tls == Tls::CaFile) {
+                out << YAML::Key << "tls" << YAML::Value << YAML::Flow << YAML::BeginMap;
+                out << YAML::Key << "ca-file" << YAML::Value << service.caFile.toStdString() << YAML::EndMap;
+            } else if (service.scheme == Scheme::Https && service.tls != Tls::Unstated) {
+                out << YAML::Key << "tls" << YAML::Value << tlsName(service.tls).toStdString();
+            }
         }
         out << YAML::EndMap;
     }

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,13 @@ class SiteProfile {
 public:
     enum class Role { Dns, Registry, Other };
     enum class Scheme { Unknown, Http, Https };
+    /// How containerd must check a registry's certificate (`tls:`; registries with scheme https only).
+    enum class Tls {
+        Unstated,   ///< not said: containerd's default (verify), unless a probe finds the certificate untrusted
+        Verify,     ///< the nodes trust the certificate already
+        SkipVerify, ///< nobody vouches for it: containerd must not check it
+        CaFile,     ///< the nodes hold the CA that signed it, at `caFile`
+    };
 
     struct Service {
         QString name;
@@ -29,6 +37,9 @@ public:
         Role role = Role::Other;
         Scheme scheme = Scheme::Unknown; ///< registries only
         int port = 0;                    ///< registries only; 0 = the scheme's default
+        Tls tls = Tls::Unstated;         ///< registries with scheme https only
+        QString caFile;                  ///< with Tls::CaFile: an absolute path on the nodes
+        bool tlsFromProbe = false;       ///< `tls` was decided by a probe, not stated in the file
         int line = 0;
     };
 
@@ -43,6 +54,11 @@ public:
         QString host;
         Scheme scheme = Scheme::Unknown;
         QString serviceName; ///< empty when it is only known from the verification image
+        Tls tls = Tls::Unstated;
+        QString caFile;
+        bool tlsFromProbe = false;
+        /// The address the profile gives for it (empty when only the verification image names it).
+        QString address;
     };
 
     static Expected<SiteProfile> load(const QString &path);
@@ -56,6 +72,8 @@ public:
     void setVerificationImage(const QString &image) { m_verificationImage = image; }
     /// The scheme a probe found for a registry that no service names (the verification image's registry).
     void setProbedScheme(const QString &registryHost, Scheme scheme) { m_probedSchemes.insert(registryHost, scheme); }
+    /// Certificate checks off for a registry that no service names, because a probe found nobody vouches for it.
+    void setProbedUntrusted(const QString &registryHost) { m_probedUntrusted.insert(registryHost); }
     /// The profile in the documented format (docs/site-profile.md); parse() reads it back unchanged.
     QByteArray toYaml() const;
     /// True for a DNS name as the profile accepts it (letters, digits, '-', '_', dots; 253 characters at most).
@@ -77,6 +95,8 @@ public:
     /// "host" or "host:port" of a registry service: its first domain name, else its address.
     static QString registryHost(const Service &service);
     static QString schemeName(Scheme scheme);
+    /// "verify", "skip-verify", "ca-file" (and "" for Unstated), as the file spells them.
+    static QString tlsName(Tls tls);
 
 private:
     QString m_path;
@@ -85,6 +105,7 @@ private:
     QList<Network> m_networks;
     QString m_verificationImage;
     QMap<QString, Scheme> m_probedSchemes;
+    QSet<QString> m_probedUntrusted;
 };
 
 } // namespace ksw
