@@ -65,6 +65,16 @@ SettingChange FixProposals::change(const QString &key, const YAML::Node &value) 
     return {*place, key, value, {}};
 }
 
+SettingChange FixProposals::changeBeside(const QString &key, const YAML::Node &value,
+                                         const SettingChange &companion) const {
+    // A key the inventory sets nowhere goes where the key it works with goes (containerd_use_config_path with the
+    // mirror list), so that one file holds the fix and the same hosts read both.
+    if (!m_config.inventory().clusterValue(key) && companion.unwritable.isEmpty() && !companion.file.isEmpty() &&
+        m_config.inventory().overrides(key).isEmpty())
+        return {companion.file, key, value, {}};
+    return change(key, value);
+}
+
 FixProposal FixProposals::ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods,
                                  bool ipv6) const {
     FixProposal proposal;
@@ -239,10 +249,12 @@ FixProposal FixProposals::mirrorList(const QList<MirrorRequest> &requests) const
         entry["mirrors"] = mirrors;
         list.push_back(entry);
     }
-    proposal.changes.append(change(QStringLiteral("containerd_registries_mirrors"), list));
+    const SettingChange mirrorsChange = change(QStringLiteral("containerd_registries_mirrors"), list);
+    proposal.changes.append(mirrorsChange);
 
     if (version && version->atLeast(2, 23) && version->before(2, 27)) {
-        proposal.changes.append(change(QStringLiteral("containerd_use_config_path"), YAML::Node(true)));
+        proposal.changes.append(
+            changeBeside(QStringLiteral("containerd_use_config_path"), YAML::Node(true), mirrorsChange));
         proposal.note = {QT_TRANSLATE_NOOP("Finding", "containerd_use_config_path makes containerd read the "
                                                       "per-registry hosts.toml files that Kubespray writes."),
                          {}};
@@ -268,9 +280,10 @@ FixProposal FixProposals::companyDns(const QStringList &servers, const QStringLi
         list.push_back(entry);
         return list;
     };
-    proposal.changes.append(change(QStringLiteral("coredns_external_zones"), zoneList(5)));
+    const SettingChange coreDns = change(QStringLiteral("coredns_external_zones"), zoneList(5));
+    proposal.changes.append(coreDns);
     if (m_config.nodeLocalDnsEnabled()) {
-        proposal.changes.append(change(QStringLiteral("nodelocaldns_external_zones"), zoneList(30)));
+        proposal.changes.append(changeBeside(QStringLiteral("nodelocaldns_external_zones"), zoneList(30), coreDns));
         proposal.note = {QT_TRANSLATE_NOOP("Finding", "NodeLocalDNS answers the pods first and sends other names "
                                                       "straight upstream, so the zones are written for it as well "
                                                       "as for CoreDNS."),
@@ -281,8 +294,9 @@ FixProposal FixProposals::companyDns(const QStringList &servers, const QStringLi
 
 FixProposal FixProposals::kubectlArtifacts() const {
     FixProposal proposal;
-    proposal.changes.append(change(QStringLiteral("kubeconfig_localhost"), YAML::Node(true)));
-    proposal.changes.append(change(QStringLiteral("kubectl_localhost"), YAML::Node(true)));
+    const SettingChange kubeconfig = change(QStringLiteral("kubeconfig_localhost"), YAML::Node(true));
+    proposal.changes.append(kubeconfig);
+    proposal.changes.append(changeBeside(QStringLiteral("kubectl_localhost"), YAML::Node(true), kubeconfig));
     return proposal;
 }
 

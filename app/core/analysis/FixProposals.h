@@ -21,6 +21,9 @@ public:
     /// k8s-cluster.yml), in the files Ansible already reads for that group. Without such a file, the change says
     /// why (SettingChange::unwritable).
     SettingChange change(const QString &key, const YAML::Node &value) const;
+    /// The same, but a key the inventory sets for no node goes into the file of `companion`, the change it works
+    /// with.
+    SettingChange changeBeside(const QString &key, const YAML::Node &value, const SettingChange &companion) const;
 
     /// Moves the service and/or pod range (only those given); IPv6 names when `ipv6`.
     FixProposal ranges(const std::optional<Cidr> &services, const std::optional<Cidr> &pods, bool ipv6) const;

@@ -196,6 +196,11 @@ bool GroupGraph::isDeclared(const QString &group) const {
     return found != m_index.constEnd() && m_groups.at(found.value()).declared;
 }
 
+int GroupGraph::depth(const QString &group) const {
+    const auto found = m_index.constFind(group);
+    return found == m_index.constEnd() ? 0 : m_groups.at(found.value()).depth;
+}
+
 QStringList GroupGraph::hostsOf(const QString &group) const {
     const auto found = m_index.constFind(group);
     if (found == m_index.constEnd())

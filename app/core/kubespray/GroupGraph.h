@@ -33,6 +33,8 @@ public:
     bool contains(const QString &group) const { return m_index.contains(group); }
     /// True for a group the hosts file declares (not one Kubespray adds at run time).
     bool isDeclared(const QString &group) const;
+    /// The longest path from `all` to `group` (0 for `all` and for a group that does not exist).
+    int depth(const QString &group) const;
     /// Every host of `group` and of its descendants, in the hosts file's order.
     QStringList hostsOf(const QString &group) const;
     /// The groups of `host`, in the order Ansible merges their variables: `all` first, the strongest last.

@@ -513,16 +513,45 @@ Expected<QString> Inventory::placeFor(const QString &name, const QString &group,
     case Value::Place::Nowhere:
         break;
     }
-    // Set nowhere: the group's vars. For a group Kubespray adds at run time from a legacy name, the legacy group's
-    // own vars when only those exist.
-    QString target = group;
-    if (!entryOf(VarsFile::Scope::Group, group)) {
+    // Set nowhere: the group's vars, so long as the group reaches no host but the nodes (a bastion or a NAS in
+    // `all` must not get the cluster's settings); else the vars of a group that holds exactly the nodes.
+    return placeInEntry(VarsFile::Scope::Group, groupForNodes(group), fileName);
+}
+
+QString Inventory::groupForNodes(const QString &preferred) const {
+    const QSet<QString> nodes(m_clusterNodes.cbegin(), m_clusterNodes.cend());
+    const auto holdsOnlyTheNodes = [&](const QString &group) {
+        const QStringList hosts = m_graph.hostsOf(group);
+        return QSet<QString>(hosts.cbegin(), hosts.cend()) == nodes;
+    };
+    // A group Kubespray adds at run time from a legacy name: the legacy group's own vars when only those exist.
+    const auto withVars = [&](const QString &group) {
+        if (entryOf(VarsFile::Scope::Group, group))
+            return group;
         for (const QString &written : m_hosts.groups.keys()) {
             if (canonicalGroupName(written) == group && entryOf(VarsFile::Scope::Group, written))
-                target = written;
+                return written;
         }
+        return group;
+    };
+    if (holdsOnlyTheNodes(preferred))
+        return withVars(preferred);
+    // The groups Ansible already reads vars for first, k8s_cluster before the others, the deepest (narrowest)
+    // before its parents.
+    QStringList candidates;
+    for (const QString &group : m_graph.groups()) {
+        if (group != GroupGraph::Cluster && entryOf(VarsFile::Scope::Group, group) && holdsOnlyTheNodes(group))
+            candidates.append(group);
     }
-    return placeInEntry(VarsFile::Scope::Group, target, fileName);
+    if (holdsOnlyTheNodes(GroupGraph::Cluster) &&
+        (entryOf(VarsFile::Scope::Group, withVars(GroupGraph::Cluster)) || candidates.isEmpty()))
+        return withVars(GroupGraph::Cluster);
+    if (!candidates.isEmpty()) {
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [this](const QString &a, const QString &b) { return m_graph.depth(a) > m_graph.depth(b); });
+        return candidates.constFirst();
+    }
+    return withVars(preferred);
 }
 
 QList<Inventory::Duplicate> Inventory::duplicates() const {

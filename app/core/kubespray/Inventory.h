@@ -103,8 +103,9 @@ public:
 
     /// Where a new value of `name` goes so that Ansible reads it on every cluster node, relative to the inventory
     /// folder: the vars file that holds today's value; else the variables Ansible already reads for `group`
-    /// (`fileName` in its group_vars folder, or its single file). Refused, with the reason, when no one file
-    /// wins for every node (the nodes get it from different places, or a host's own variables hold it).
+    /// (`fileName` in its group_vars folder, or its single file) — or, when `group` also reaches hosts that are no
+    /// nodes (a bastion in `all`), for a group that holds exactly the nodes. Refused, with the reason, when no one
+    /// file wins for every node (the nodes get it from different places, or a host's own variables hold it).
     Expected<QString> placeFor(const QString &name, const QString &group, const QString &fileName) const;
 
     const QList<VarsFile> &varsFiles() const { return m_varsFiles; }
@@ -127,6 +128,8 @@ private:
     void indexHostLevelVariables();
     std::optional<VarsEntry> entryOf(VarsFile::Scope scope, const QString &target) const;
     QString placeInEntry(VarsFile::Scope scope, const QString &target, const QString &fileName) const;
+    /// The group whose vars a new cluster-wide key goes into: `preferred` unless it reaches more than the nodes.
+    QString groupForNodes(const QString &preferred) const;
 
     Overlay m_overlay;
     QString m_directory;

@@ -59,6 +59,9 @@ QString scalarText(const YAML::Node &node) {
 bool isTemplate(const YAML::Node &node) {
     if (!node.IsDefined() || !node.IsScalar())
         return false;
+    // An Ansible Vault value is its ciphertext here; like a template, it is known only while the playbook runs.
+    if (node.Tag() == "!vault")
+        return true;
     const QString text = scalarText(node);
     return text.contains(QLatin1String("{{")) || text.contains(QLatin1String("{%"));
 }
@@ -130,6 +133,11 @@ QJsonValue toJson(const YAML::Node &node) {
         return object;
     }
     const QString text = scalarText(node);
+    // What ansible-inventory prints for Ansible's own tags: an encrypted value, and a string Jinja never expands.
+    if (node.Tag() == "!vault")
+        return QJsonObject{{QStringLiteral("__ansible_vault"), text}};
+    if (node.Tag() == "!unsafe")
+        return QJsonObject{{QStringLiteral("__ansible_unsafe"), text}};
     switch (scalarType(node)) {
     case ScalarType::Null:
         return QJsonValue::Null;
