@@ -573,18 +573,6 @@ Exit codes: 0 done; 1 findings remain (check, apply, preflight) or the run or ve
         <translation>終了コード: 0=完了（検証を行った場合は、Jobが終了コード0で完了した）、1=playbookが失敗した、検証が失敗した、または要対応の指摘事項のためにデプロイを中止した、2=入力に誤りがある、または実行を拒否した（何も実行していない）、130=Ctrl+Cで中止した。</translation>
     </message>
     <message>
-        <source>Registries</source>
-        <translation>レジストリ</translation>
-    </message>
-    <message>
-        <source>DNS</source>
-        <translation>名前解決（DNS）</translation>
-    </message>
-    <message>
-        <source>Address ranges</source>
-        <translation>アドレス範囲</translation>
-    </message>
-    <message>
         <source>  job %1, pod %2</source>
         <translation>  Job %1、Pod %2</translation>
     </message>
@@ -975,6 +963,28 @@ Reset the nodes of %2 now?</source>
     <message>
         <source>Shows the action, passwords and options again; the log of the last run stays below.</source>
         <translation>実行内容・パスワード・オプションをもう一度表示します。前回の実行ログは下に残ります。</translation>
+    </message>
+    <message>
+        <source>Ansible fits this Kubespray release, and the deploy leaves kubectl access behind.</source>
+        <comment>@info findings</comment>
+        <translation>AnsibleはこのKubesprayリリースの要件を満たしており、デプロイ後にkubectlで操作できるようになります。</translation>
+    </message>
+    <message>
+        <source>%1 (Ansible&apos;s default: the user running the wizard)</source>
+        <comment>@info</comment>
+        <translation>%1（Ansibleの既定値: ウィザードを実行しているユーザー）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs %1 from %2 on %n host(s) (%3), logging in over SSH as %4.</source>
+        <comment>@info</comment>
+        <translation>
+            <numerusform>%2から%1を%n台のホスト（%3）に対して実行します。SSHのログインユーザーは%4です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, then </source>
+        <comment>@info list of playbooks</comment>
+        <translation>、続いて</translation>
     </message>
 </context>
 <context>
@@ -1778,9 +1788,9 @@ Nothing in the inventory folder is changed.</source>
 <context>
     <name>FindingsView</name>
     <message>
-        <source>Nothing here will break the cluster.</source>
+        <source>Nothing found here that would break the cluster.</source>
         <comment>@info findings</comment>
-        <translation>ここにはクラスタを壊す問題はありません。</translation>
+        <translation>ここでは、クラスタの動作を妨げる問題は見つかりませんでした。</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3566,29 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>Unknown key; a service has name, address, domains, role, scheme, port and tls.</source>
         <translation>不明なキーです。サービスで使えるキーはname、address、domains、role、scheme、port、tlsです。</translation>
+    </message>
+</context>
+<context>
+    <name>Topic</name>
+    <message>
+        <source>Address ranges</source>
+        <translation>アドレス範囲</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>レジストリ</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>デプロイ</translation>
+    </message>
+    <message>
+        <source>Open the inventory</source>
+        <translation>インベントリを開く</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,23 @@ void MainWizard::applyLocaleFont() {
     QApplication::setFont(font);
 }
 
+MainWizard::PageId MainWizard::pageFor(ksw::Topic topic) {
+    switch (topic) {
+    case ksw::Topic::Ranges:
+        return RangesPageId;
+    case ksw::Topic::Registries:
+        return RegistriesPageId;
+    case ksw::Topic::Dns:
+        return DnsPageId;
+    case ksw::Topic::Nodes:
+    case ksw::Topic::Access:
+        return DeployPageId;
+    case ksw::Topic::Inventory:
+        break;
+    }
+    return OpenPageId;
+}
+
 OpenPage *MainWizard::openPage() const {
     return static_cast<OpenPage *>(page(OpenPageId));
 }

@@ -2,6 +2,8 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include "kubespray/Topic.h"
+
 #include <QWizard>
 
 namespace ksw {
@@ -41,6 +43,9 @@ public:
     OpenPage *openPage() const;
     DeployPage *deployPage() const;
     VerifyPage *verifyPage() const;
+
+    /// The page that explains and fixes a topic's findings (one place for the whole wizard).
+    static PageId pageFor(ksw::Topic topic);
 
     /// Shows `id`: back through the pages when it was visited, else forward from the Open page (a diagnosis
     /// points at the page that fixes it, whichever way the user came).

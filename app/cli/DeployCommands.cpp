@@ -53,21 +53,6 @@ QCommandLineOption kubectlProgramOption() {
                               QCoreApplication::translate("Cli", "PROGRAM"));
 }
 
-/// The wizard's title of the page a diagnosis points at (the same words as the page's own title).
-QString pageTitle(Diagnosis::Page page) {
-    switch (page) {
-    case Diagnosis::Page::Registries:
-        return QCoreApplication::translate("Cli", "Registries");
-    case Diagnosis::Page::Dns:
-        return QCoreApplication::translate("Cli", "DNS");
-    case Diagnosis::Page::Ranges:
-        return QCoreApplication::translate("Cli", "Address ranges");
-    case Diagnosis::Page::None:
-        break;
-    }
-    return {};
-}
-
 /// The diagnosis of a failed verification, in words, for a terminal.
 void printVerification(const VerificationResult &result, QTextStream &out) {
     out << result.summary() << '\n';
@@ -84,10 +69,10 @@ void printVerification(const VerificationResult &result, QTextStream &out) {
     if (!result.diagnosis.evidence.isEmpty())
         out << "  " << QCoreApplication::translate("Cli", "What the cluster said: %1").arg(result.diagnosis.evidence)
             << '\n';
-    if (result.diagnosis.page != Diagnosis::Page::None)
+    if (result.diagnosis.topic)
         out << "  "
             << QCoreApplication::translate("Cli", "Fix it in the wizard on the page “%1”.")
-                   .arg(pageTitle(result.diagnosis.page))
+                   .arg(topicTitle(*result.diagnosis.topic))
             << '\n';
     for (const QString &event : result.events)
         out << "  " << QCoreApplication::translate("Cli", "event: %1").arg(event) << '\n';
@@ -111,9 +96,11 @@ QJsonObject toJson(const VerificationResult &result) {
         {QStringLiteral("events"), QJsonArray::fromStringList(result.events)},
         {QStringLiteral("log"), result.log},
         {QStringLiteral("cleaned_up"), result.cleanedUp},
-        {QStringLiteral("diagnosis"), QJsonObject{{QStringLiteral("page"), Diagnosis::pageName(result.diagnosis.page)},
-                                                  {QStringLiteral("summary"), result.diagnosis.summary},
-                                                  {QStringLiteral("evidence"), result.diagnosis.evidence}}},
+        {QStringLiteral("diagnosis"),
+         QJsonObject{{QStringLiteral("page"),
+                      result.diagnosis.topic ? topicKey(*result.diagnosis.topic) : QStringLiteral("none")},
+                     {QStringLiteral("summary"), result.diagnosis.summary},
+                     {QStringLiteral("evidence"), result.diagnosis.evidence}}},
     };
 }
 

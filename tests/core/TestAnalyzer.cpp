@@ -432,8 +432,8 @@ private slots:
             QStringLiteral("verification-image-missing"), QStringLiteral("names-only-in-company-dns"),
             QStringLiteral("range-overlaps-node-route"), QStringLiteral("preflight-unreachable"),
             QStringLiteral("node-cannot-reach-registry"), QStringLiteral("node-cannot-resolve")};
-        for (const auto &[code, severity] : Analyzer::codes())
-            QVERIFY2(codesRaisedByRows.contains(code) || dedicated.contains(code), qPrintable(code));
+        for (const FindingKind &kind : Analyzer::kinds())
+            QVERIFY2(codesRaisedByRows.contains(kind.code) || dedicated.contains(kind.code), qPrintable(kind.code));
     }
 
     void ansibleChecks() {

@@ -9,7 +9,14 @@
 #include <QTest>
 
 using namespace ksw;
-using Page = Diagnosis::Page;
+// The topic a diagnosis points at, or none.
+using Page = std::optional<Topic>;
+namespace Pages {
+const Page None;
+const Page Registries = Topic::Registries;
+const Page Dns = Topic::Dns;
+const Page Ranges = Topic::Ranges;
+} // namespace Pages
 
 namespace {
 
@@ -32,7 +39,7 @@ const QString kScenarioPull =
 
 } // namespace
 
-Q_DECLARE_METATYPE(ksw::Diagnosis::Page)
+Q_DECLARE_METATYPE(std::optional<ksw::Topic>)
 
 class TestDiagnosis : public QObject {
     Q_OBJECT
@@ -59,134 +66,135 @@ void TestDiagnosis::diagnose_data() {
 
     // ---- Registries: HTTPS asked of a registry that answers HTTP, or a certificate nobody vouches for.
     QTest::newRow("scenario: containerd pull, HTTP-only registry")
-        << kScenarioPull << Page::Registries << QStringLiteral("docker-registry.hideichi.as.a.service.com");
+        << kScenarioPull << Pages::Registries << QStringLiteral("docker-registry.hideichi.as.a.service.com");
     QTest::newRow("containerd waiting message without the rpc prefix")
         << QStringLiteral("failed to pull and unpack image \"registry.corp.local:5000/app:1\": failed to resolve "
                           "reference \"registry.corp.local:5000/app:1\": failed to do request: Head "
                           "\"https://registry.corp.local:5000/v2/app/manifests/1\": http: server gave HTTP response to "
                           "HTTPS client")
-        << Page::Registries << QStringLiteral("registry.corp.local:5000");
+        << Pages::Registries << QStringLiteral("registry.corp.local:5000");
     QTest::newRow("docker daemon, registry by address inside the pod range")
         << QStringLiteral("Error response from daemon: Get \"https://10.233.90.120:5000/v2/\": http: server gave HTTP "
                           "response to HTTPS client")
-        << Page::Registries << QStringLiteral("10.233.90.120:5000");
+        << Pages::Registries << QStringLiteral("10.233.90.120:5000");
     QTest::newRow("cri-o pinging the registry")
         << QStringLiteral("initializing source docker://registry.corp.local:5000/app:1: pinging container registry "
                           "registry.corp.local:5000: Get \"https://registry.corp.local:5000/v2/\": http: server gave "
                           "HTTP response to HTTPS client")
-        << Page::Registries << QStringLiteral("registry.corp.local:5000");
+        << Pages::Registries << QStringLiteral("registry.corp.local:5000");
     QTest::newRow("TLS handshake answered in plain HTTP")
         << QStringLiteral("failed to do request: Head \"https://registry.corp.local/v2/app/manifests/1\": tls: first "
                           "record does not look like a TLS handshake")
-        << Page::Registries << QStringLiteral("registry.corp.local");
+        << Pages::Registries << QStringLiteral("registry.corp.local");
     QTest::newRow("pull: certificate signed by unknown authority")
         << QStringLiteral("Failed to pull image \"registry.corp.local/app:1\": rpc error: code = Unknown desc = failed "
                           "to pull and unpack image \"registry.corp.local/app:1\": failed to resolve reference "
                           "\"registry.corp.local/app:1\": failed to do request: Head "
                           "\"https://registry.corp.local/v2/app/manifests/1\": tls: failed to verify certificate: "
                           "x509: certificate signed by unknown authority")
-        << Page::Registries << QStringLiteral("registry.corp.local");
+        << Pages::Registries << QStringLiteral("registry.corp.local");
     QTest::newRow("pull: older Go certificate wording")
         << QStringLiteral("Error: ErrImagePull: failed to do request: Head "
                           "\"https://registry.corp.local/v2/app/manifests/1\": x509: certificate signed by unknown "
                           "authority")
-        << Page::Registries << QStringLiteral("registry.corp.local");
+        << Pages::Registries << QStringLiteral("registry.corp.local");
 
     // ---- Ranges: a connection to an address of the cluster's own ranges found nobody.
     QTest::newRow("scenario: Go client times out on the registry's address")
-        << QStringLiteral("dial tcp 10.233.90.120:80: i/o timeout") << Page::Ranges << QStringLiteral("10.233.90.120");
+        << QStringLiteral("dial tcp 10.233.90.120:80: i/o timeout") << Pages::Ranges << QStringLiteral("10.233.90.120");
     QTest::newRow("Go client, full request line")
         << QStringLiteral("Get \"http://10.233.90.120/v2/_catalog\": dial tcp 10.233.90.120:80: i/o timeout")
-        << Page::Ranges << QStringLiteral("10.233.90.120");
+        << Pages::Ranges << QStringLiteral("10.233.90.120");
     QTest::newRow("containerd pull times out on the address (the node side)")
         << QStringLiteral("failed to do request: Head "
                           "\"https://docker-registry.hideichi.as.a.service.com/v2/someapp/manifests/latest\": dial tcp "
                           "10.233.90.120:443: i/o timeout")
-        << Page::Ranges << QStringLiteral("10.233.90.120");
+        << Pages::Ranges << QStringLiteral("10.233.90.120");
     QTest::newRow("busybox wget: connection timed out")
-        << QStringLiteral("wget: can't connect to remote host (10.233.90.120): Connection timed out") << Page::Ranges
+        << QStringLiteral("wget: can't connect to remote host (10.233.90.120): Connection timed out") << Pages::Ranges
         << QStringLiteral("10.233.90.120");
     QTest::newRow("curl 28: timed out")
         << QStringLiteral("curl: (28) Failed to connect to 10.233.90.120 port 80 after 129502 ms: Connection timed out")
-        << Page::Ranges << QStringLiteral("10.233.90.120");
+        << Pages::Ranges << QStringLiteral("10.233.90.120");
     QTest::newRow("curl 7: no route to host in the service range")
-        << QStringLiteral("curl: (7) Failed to connect to 10.233.10.5 port 443: No route to host") << Page::Ranges
+        << QStringLiteral("curl: (7) Failed to connect to 10.233.10.5 port 443: No route to host") << Pages::Ranges
         << QStringLiteral("10.233.10.5");
     QTest::newRow("read timed out: the pod's own end is not the subject")
         << QStringLiteral("read tcp 10.233.102.131:43210->10.233.90.120:5000: read: connection timed out")
-        << Page::Ranges << QStringLiteral("10.233.90.120");
+        << Pages::Ranges << QStringLiteral("10.233.90.120");
     QTest::newRow("netcat: timed out") << QStringLiteral("nc: 10.233.90.120 (10.233.90.120:80): Connection timed out")
-                                       << Page::Ranges << QStringLiteral("10.233.90.120");
+                                       << Pages::Ranges << QStringLiteral("10.233.90.120");
     QTest::newRow("connect: connection refused inside the range")
-        << QStringLiteral("dial tcp 10.233.90.120:5000: connect: connection refused") << Page::Ranges
+        << QStringLiteral("dial tcp 10.233.90.120:5000: connect: connection refused") << Pages::Ranges
         << QStringLiteral("10.233.90.120");
     QTest::newRow("context deadline exceeded")
         << QStringLiteral("Get \"http://10.233.90.120:5000/v2/\": context deadline exceeded (Client.Timeout exceeded "
                           "while awaiting headers)")
-        << Page::Ranges << QStringLiteral("10.233.90.120");
+        << Pages::Ranges << QStringLiteral("10.233.90.120");
 
     // ---- DNS: a name nobody could resolve.
     QTest::newRow("scenario: busybox wget bad address")
-        << QStringLiteral("wget: bad address 'coredns.hideichi.as.a.service.com'") << Page::Dns
+        << QStringLiteral("wget: bad address 'coredns.hideichi.as.a.service.com'") << Pages::Dns
         << QStringLiteral("coredns.hideichi.as.a.service.com");
     QTest::newRow("node pull: Go lookup, no such host")
         << QStringLiteral("failed to do request: Head \"https://docker-registry.x.com/v2/a/manifests/latest\": dial "
                           "tcp: lookup docker-registry.x.com on 10.0.0.1:53: no such host")
-        << Page::Dns << QStringLiteral("docker-registry.x.com");
+        << Pages::Dns << QStringLiteral("docker-registry.x.com");
     QTest::newRow("Go lookup without a server") << QStringLiteral("dial tcp: lookup coredns.x.com: no such host")
-                                                << Page::Dns << QStringLiteral("coredns.x.com");
+                                                << Pages::Dns << QStringLiteral("coredns.x.com");
     QTest::newRow("Go lookup: server misbehaving")
-        << QStringLiteral("dial tcp: lookup registry.x.com on 127.0.0.53:53: server misbehaving") << Page::Dns
+        << QStringLiteral("dial tcp: lookup registry.x.com on 127.0.0.53:53: server misbehaving") << Pages::Dns
         << QStringLiteral("registry.x.com");
     QTest::newRow("curl 6") << QStringLiteral("curl: (6) Could not resolve host: coredns.hideichi.as.a.service.com")
-                            << Page::Dns << QStringLiteral("coredns.hideichi.as.a.service.com");
+                            << Pages::Dns << QStringLiteral("coredns.hideichi.as.a.service.com");
     QTest::newRow("glibc ping: temporary failure")
-        << QStringLiteral("ping: coredns.hideichi.as.a.service.com: Temporary failure in name resolution") << Page::Dns
+        << QStringLiteral("ping: coredns.hideichi.as.a.service.com: Temporary failure in name resolution") << Pages::Dns
         << QStringLiteral("coredns.hideichi.as.a.service.com");
     QTest::newRow("glibc: name or service not known")
-        << QStringLiteral("getent: coredns.x.com: Name or service not known") << Page::Dns
+        << QStringLiteral("getent: coredns.x.com: Name or service not known") << Pages::Dns
         << QStringLiteral("coredns.x.com");
     QTest::newRow("busybox nslookup") << QStringLiteral("nslookup: can't resolve 'coredns.hideichi.as.a.service.com'")
-                                      << Page::Dns << QStringLiteral("coredns.hideichi.as.a.service.com");
+                                      << Pages::Dns << QStringLiteral("coredns.hideichi.as.a.service.com");
     QTest::newRow("bind nslookup NXDOMAIN") << QStringLiteral("** server can't find coredns.x.com: NXDOMAIN")
-                                            << Page::Dns << QStringLiteral("coredns.x.com");
-    QTest::newRow("GNU wget") << QStringLiteral("wget: unable to resolve host address 'coredns.x.com'") << Page::Dns
+                                            << Pages::Dns << QStringLiteral("coredns.x.com");
+    QTest::newRow("GNU wget") << QStringLiteral("wget: unable to resolve host address 'coredns.x.com'") << Pages::Dns
                               << QStringLiteral("coredns.x.com");
     QTest::newRow("ssh hostname") << QStringLiteral(
                                          "ssh: Could not resolve hostname git.corp.local: Name or service not known")
-                                  << Page::Dns << QStringLiteral("git.corp.local");
+                                  << Pages::Dns << QStringLiteral("git.corp.local");
     QTest::newRow("iputils unknown host")
-        << QStringLiteral("ping: unknown host coredns.x.com") << Page::Dns << QStringLiteral("coredns.x.com");
+        << QStringLiteral("ping: unknown host coredns.x.com") << Pages::Dns << QStringLiteral("coredns.x.com");
     QTest::newRow("Python gaierror, no name")
-        << QStringLiteral("socket.gaierror: [Errno -2] Name or service not known") << Page::Dns << QString();
+        << QStringLiteral("socket.gaierror: [Errno -2] Name or service not known") << Pages::Dns << QString();
     QTest::newRow("Python gaierror, temporary")
-        << QStringLiteral("socket.gaierror: [Errno -3] Temporary failure in name resolution") << Page::Dns << QString();
+        << QStringLiteral("socket.gaierror: [Errno -3] Temporary failure in name resolution") << Pages::Dns
+        << QString();
     QTest::newRow("Java") << QStringLiteral("java.net.UnknownHostException: coredns.x.com: Name or service not known")
-                          << Page::Dns << QStringLiteral("coredns.x.com");
-    QTest::newRow("Node.js") << QStringLiteral("Error: getaddrinfo ENOTFOUND coredns.x.com") << Page::Dns
+                          << Pages::Dns << QStringLiteral("coredns.x.com");
+    QTest::newRow("Node.js") << QStringLiteral("Error: getaddrinfo ENOTFOUND coredns.x.com") << Pages::Dns
                              << QStringLiteral("coredns.x.com");
-    QTest::newRow("musl") << QStringLiteral("wget: coredns.x.com: Name does not resolve") << Page::Dns
+    QTest::newRow("musl") << QStringLiteral("wget: coredns.x.com: Name does not resolve") << Pages::Dns
                           << QStringLiteral("coredns.x.com");
     QTest::newRow("dig: no servers") << QStringLiteral(";; connection timed out; no servers could be reached")
-                                     << Page::Dns << QString();
+                                     << Pages::Dns << QString();
 
     // ---- Nothing a page fixes.
     QTest::newRow("time-out outside every range")
-        << QStringLiteral("dial tcp 192.0.2.10:80: i/o timeout") << Page::None << QString();
+        << QStringLiteral("dial tcp 192.0.2.10:80: i/o timeout") << Pages::None << QString();
     QTest::newRow("'failed to resolve reference' is no DNS failure")
         << QStringLiteral("failed to pull and unpack image \"registry.x.com/app:1\": failed to resolve reference "
                           "\"registry.x.com/app:1\": registry.x.com/app:1: not found")
-        << Page::None << QString();
+        << Pages::None << QString();
     QTest::newRow("credentials")
         << QStringLiteral("failed to resolve reference \"registry.x.com/app:1\": pull access denied, repository does "
                           "not exist or may require authorization: server message: insufficient_scope: "
                           "authorization failed")
-        << Page::None << QString();
-    QTest::newRow("plain failure") << QStringLiteral("Error: the program gave up") << Page::None << QString();
+        << Pages::None << QString();
+    QTest::newRow("plain failure") << QStringLiteral("Error: the program gave up") << Pages::None << QString();
     QTest::newRow("a setting named timeout beside the pod's own address")
-        << QStringLiteral("listening on 10.233.102.131:8080 (read timeout=30s)") << Page::None << QString();
+        << QStringLiteral("listening on 10.233.102.131:8080 (read timeout=30s)") << Pages::None << QString();
     QTest::newRow("address in a log line that is no failure")
-        << QStringLiteral("Connecting to docker-registry.hideichi.as.a.service.com (10.233.90.120:80)") << Page::None
+        << QStringLiteral("Connecting to docker-registry.hideichi.as.a.service.com (10.233.90.120:80)") << Pages::None
         << QString();
 }
 
@@ -195,14 +203,14 @@ void TestDiagnosis::diagnose() {
     QFETCH(Page, page);
     QFETCH(QString, subject);
     const Diagnosis diagnosis = Diagnosis::diagnose({text}, kubesprayRanges());
-    QCOMPARE(diagnosis.page, page);
+    QCOMPARE(diagnosis.topic, page);
     QVERIFY(!diagnosis.summary.isEmpty());
-    if (page != Page::None) {
+    if (page != Pages::None) {
         QCOMPARE(diagnosis.subject, subject);
         QCOMPARE(diagnosis.evidence, text);
-        const char *pageWords = page == Page::Registries ? "Registries page"
-                                : page == Page::Dns      ? "DNS page"
-                                                         : "Address ranges page";
+        const char *pageWords = page == Pages::Registries ? "Registries page"
+                                : page == Pages::Dns      ? "DNS page"
+                                                          : "Address ranges page";
         QVERIFY2(diagnosis.summary.contains(QLatin1String(pageWords)), qPrintable(diagnosis.summary));
         if (!subject.isEmpty())
             QVERIFY2(diagnosis.summary.contains(subject), qPrintable(diagnosis.summary));
@@ -211,7 +219,7 @@ void TestDiagnosis::diagnose() {
         QVERIFY2(diagnosis.evidence.contains(text) || text.contains(diagnosis.evidence),
                  qPrintable(diagnosis.evidence));
     }
-    if (page == Page::Ranges)
+    if (page == Pages::Ranges)
         QVERIFY(kubesprayRanges().contains(cidr(diagnosis.range.toLatin1().constData())));
 }
 
@@ -222,7 +230,7 @@ void TestDiagnosis::evidenceIsTheVerbatimLine() {
                                        "done\n");
     const Diagnosis diagnosis = Diagnosis::diagnose(
         {QStringLiteral("Normal Started: Started container verify"), QString(), log}, kubesprayRanges());
-    QCOMPARE(diagnosis.page, Page::Dns);
+    QCOMPARE(diagnosis.topic, Pages::Dns);
     QCOMPARE(diagnosis.evidence, QStringLiteral("wget: bad address 'coredns.hideichi.as.a.service.com'"));
 }
 
@@ -231,7 +239,7 @@ void TestDiagnosis::registriesComeBeforeDns() {
     const Diagnosis diagnosis = Diagnosis::diagnose(
         {QStringLiteral("nslookup: can't resolve 'coredns.hideichi.as.a.service.com'"), kScenarioPull},
         kubesprayRanges());
-    QCOMPARE(diagnosis.page, Page::Registries);
+    QCOMPARE(diagnosis.topic, Pages::Registries);
     QCOMPARE(diagnosis.evidence, kScenarioPull);
 }
 
@@ -239,7 +247,7 @@ void TestDiagnosis::rangesComeBeforeDns() {
     const Diagnosis diagnosis = Diagnosis::diagnose({QStringLiteral("wget: bad address 'coredns.x.com'\n"
                                                                     "dial tcp 10.233.90.120:80: i/o timeout")},
                                                     kubesprayRanges());
-    QCOMPARE(diagnosis.page, Page::Ranges);
+    QCOMPARE(diagnosis.topic, Pages::Ranges);
     QCOMPARE(diagnosis.range, QStringLiteral("10.233.64.0/18"));
 }
 
@@ -248,7 +256,7 @@ void TestDiagnosis::dnsServerInTheServiceRangeIsStillDns() {
     const QString line = QStringLiteral("dial tcp: lookup coredns.x.com on 10.233.0.3:53: read udp "
                                         "10.233.102.131:41234->10.233.0.3:53: i/o timeout");
     const Diagnosis diagnosis = Diagnosis::diagnose({line}, kubesprayRanges());
-    QCOMPARE(diagnosis.page, Page::Dns);
+    QCOMPARE(diagnosis.topic, Pages::Dns);
     QCOMPARE(diagnosis.subject, QStringLiteral("coredns.x.com"));
     QVERIFY(diagnosis.summary.contains(QStringLiteral("10.233.0.3")));
     QCOMPARE(diagnosis.evidence, line);
@@ -256,14 +264,14 @@ void TestDiagnosis::dnsServerInTheServiceRangeIsStillDns() {
 
 void TestDiagnosis::noRangesGiven_timeoutIsNotRanges() {
     const Diagnosis diagnosis = Diagnosis::diagnose({QStringLiteral("dial tcp 10.233.90.120:80: i/o timeout")}, {});
-    QCOMPARE(diagnosis.page, Page::None);
+    QCOMPARE(diagnosis.topic, Pages::None);
     QVERIFY(diagnosis.summary.contains(QStringLiteral("10.233.90.120")));
 }
 
 void TestDiagnosis::nothingToRead_isEmpty() {
     for (const QStringList &texts : {QStringList(), QStringList{QString(), QStringLiteral("  \n\n")}}) {
         const Diagnosis diagnosis = Diagnosis::diagnose(texts, kubesprayRanges());
-        QCOMPARE(diagnosis.page, Page::None);
+        QCOMPARE(diagnosis.topic, Pages::None);
         QVERIFY(diagnosis.summary.isEmpty());
         QVERIFY(diagnosis.evidence.isEmpty());
     }
@@ -275,7 +283,7 @@ void TestDiagnosis::unknownFailure_showsTheErrorLines() {
                              QStringLiteral("Warning FailedMount: MountVolume.SetUp failed for volume \"data\""),
                              QStringLiteral("line one\nline two\nError: something odd\n")},
                             kubesprayRanges());
-    QCOMPARE(diagnosis.page, Page::None);
+    QCOMPARE(diagnosis.topic, Pages::None);
     QCOMPARE(diagnosis.evidence, QStringLiteral("Warning FailedMount: MountVolume.SetUp failed for volume \"data\"\n"
                                                 "Error: something odd"));
     QVERIFY(!diagnosis.summary.isEmpty());
@@ -308,16 +316,20 @@ void TestDiagnosis::recognisedButNoPage_hasAHint() {
     QFETCH(QString, text);
     QFETCH(QString, hint);
     const Diagnosis diagnosis = Diagnosis::diagnose({text}, kubesprayRanges());
-    QCOMPARE(diagnosis.page, Page::None);
+    QCOMPARE(diagnosis.topic, Pages::None);
     QVERIFY2(diagnosis.summary.contains(hint), qPrintable(diagnosis.summary));
     QCOMPARE(diagnosis.evidence, text);
 }
 
 void TestDiagnosis::pageNames() {
-    QCOMPARE(Diagnosis::pageName(Page::None), QStringLiteral("none"));
-    QCOMPARE(Diagnosis::pageName(Page::Registries), QStringLiteral("registries"));
-    QCOMPARE(Diagnosis::pageName(Page::Dns), QStringLiteral("dns"));
-    QCOMPARE(Diagnosis::pageName(Page::Ranges), QStringLiteral("ranges"));
+    // Stable names for JSON (verify --json's diagnosis.page), one per topic, and back.
+    for (const Topic topic :
+         {Topic::Ranges, Topic::Registries, Topic::Dns, Topic::Nodes, Topic::Inventory, Topic::Access})
+        QCOMPARE(topicFromKey(topicKey(topic)), std::optional<Topic>(topic));
+    QCOMPARE(topicKey(Topic::Registries), QStringLiteral("registries"));
+    QCOMPARE(topicKey(Topic::Dns), QStringLiteral("dns"));
+    QCOMPARE(topicKey(Topic::Ranges), QStringLiteral("ranges"));
+    QVERIFY(!topicFromKey(QStringLiteral("none")));
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

@@ -110,13 +110,13 @@ private slots:
         // The diagnosis reads containerd's own words, as a failed pull reports them, and sends the person to the
         // Registries page naming this registry.
         const Diagnosis diagnosis = Diagnosis::diagnose({pull.output}, {});
-        QCOMPARE(diagnosis.page, Diagnosis::Page::Registries);
+        QCOMPARE(diagnosis.topic, std::optional<ksw::Topic>(ksw::Topic::Registries));
         QCOMPARE(diagnosis.subject, registryHost());
         QVERIFY2(diagnosis.summary.contains(registryHost()), qPrintable(diagnosis.summary));
         // ctr's last line alone (what a script keeping only the error would show) says as much.
         const QString lastLine = pull.output.trimmed().section(QLatin1Char('\n'), -1);
         QVERIFY2(lastLine.startsWith(QLatin1String("ctr: ")), qPrintable(lastLine));
-        QCOMPARE(Diagnosis::diagnose({lastLine}, {}).page, Diagnosis::Page::Registries);
+        QCOMPARE(Diagnosis::diagnose({lastLine}, {}).topic, std::optional<ksw::Topic>(ksw::Topic::Registries));
 
         const auto images = m_containerd->ctr({QStringLiteral("images"), QStringLiteral("ls"), QStringLiteral("-q")});
         QVERIFY2(images.ok, qPrintable(images.output));

@@ -29,7 +29,14 @@ using namespace ksw;
 using ksw::test::KubeApiStandIn;
 using Scenario = KubeApiStandIn::Scenario;
 using Outcome = VerificationResult::Outcome;
-using Page = Diagnosis::Page;
+// The topic a diagnosis points at, or none.
+using Page = std::optional<Topic>;
+namespace Pages {
+const Page None;
+const Page Registries = Topic::Registries;
+const Page Dns = Topic::Dns;
+const Page Ranges = Topic::Ranges;
+} // namespace Pages
 
 namespace {
 
@@ -211,7 +218,7 @@ void TestVerifier::success_adminConf() {
     QCOMPARE(result.exitCode, std::optional<int>(0));
     QCOMPARE(result.summary(), QStringLiteral("Complete, exit code 0"));
     QCOMPARE(result.podName, standIn.podName());
-    QCOMPARE(result.diagnosis.page, Page::None);
+    QCOMPARE(result.diagnosis.topic, Pages::None);
     QVERIFY(result.diagnosis.summary.isEmpty());
     QVERIFY(result.log.contains(QStringLiteral("verification passed")));
     // Events of the job and the pod, oldest first, whatever order the server listed them in.
@@ -259,7 +266,7 @@ void TestVerifier::httpOnlyRegistry_diagnosedAsRegistries() {
     QCOMPARE(result.exitCode, std::nullopt);
     QVERIFY2(result.reason == QLatin1String("ErrImagePull"), qPrintable(result.reason));
     QCOMPARE(result.summary(), QStringLiteral("Failed: ErrImagePull"));
-    QCOMPARE(result.diagnosis.page, Page::Registries);
+    QCOMPARE(result.diagnosis.topic, Pages::Registries);
     QVERIFY2(result.diagnosis.evidence.contains(QLatin1String(KubeApiStandIn::kRegistryError)),
              qPrintable(result.diagnosis.evidence));
     QCOMPARE(result.diagnosis.subject, QStringLiteral("docker-registry.hideichi.as.a.service.com"));
@@ -281,7 +288,7 @@ void TestVerifier::badAddress_diagnosedAsDns() {
     QCOMPARE(result.exitCode, std::optional<int>(1));
     QCOMPARE(result.reason, QStringLiteral("BackoffLimitExceeded"));
     QCOMPARE(result.summary(), QStringLiteral("Failed, exit code 1 (BackoffLimitExceeded)"));
-    QCOMPARE(result.diagnosis.page, Page::Dns);
+    QCOMPARE(result.diagnosis.topic, Pages::Dns);
     QCOMPARE(result.diagnosis.evidence, QStringLiteral("wget: bad address 'coredns.hideichi.as.a.service.com'"));
     QCOMPARE(result.diagnosis.subject, QStringLiteral("coredns.hideichi.as.a.service.com"));
     QVERIFY(result.diagnosis.summary.contains(QStringLiteral("DNS page")));
@@ -297,7 +304,7 @@ void TestVerifier::timeoutInsidePodRange_diagnosedAsRanges() {
     const VerificationResult &result = run.result;
     QCOMPARE(result.outcome, Outcome::Failed);
     QCOMPARE(result.exitCode, std::optional<int>(1));
-    QCOMPARE(result.diagnosis.page, Page::Ranges);
+    QCOMPARE(result.diagnosis.topic, Pages::Ranges);
     QCOMPARE(result.diagnosis.subject, QStringLiteral("10.233.90.120"));
     QCOMPARE(result.diagnosis.range, QStringLiteral("10.233.64.0/18"));
     QVERIFY(result.diagnosis.evidence.contains(QStringLiteral("dial tcp 10.233.90.120:80: i/o timeout")));

@@ -7,6 +7,7 @@
 #include "CommandLine.h"
 #include "Dialogs.h"
 #include "MainWizard.h"
+#include "analysis/Analyzer.h"
 #include "pages/OpenPage.h"
 #include "session/WizardSession.h"
 #include "site/SiteProfile.h"
@@ -16,6 +17,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QObject>
@@ -23,6 +25,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -191,6 +195,32 @@ private slots:
         QVERIFY(again.isOpen());
         QCOMPARE(again.site().services().size(), 1);
         QCOMPARE(again.site().services().first().name, QStringLiteral("Wiki"));
+    }
+
+    /// Every code docs/findings.md documents is one the analyzer raises, and the page for its topic has a list
+    /// that shows it (a page picks its findings by topic, never by a list of codes of its own).
+    void everyDocumentedFindingHasAPage() {
+        QFile docs(ksw::test::sourcePath(QStringLiteral("docs/findings.md")));
+        QVERIFY(docs.open(QIODevice::ReadOnly));
+        QSet<QString> documented;
+        static const QRegularExpression row(QStringLiteral("^\\| `([a-z0-9-]+)` \\|"),
+                                            QRegularExpression::MultilineOption);
+        for (auto match = row.globalMatch(QString::fromUtf8(docs.readAll())); match.hasNext();)
+            documented.insert(match.next().captured(1));
+        QSet<QString> raised;
+        for (const ksw::FindingKind &kind : ksw::Analyzer::kinds())
+            raised.insert(kind.code);
+        QCOMPARE(documented, raised);
+
+        MainWizard wizard;
+        for (const ksw::FindingKind &kind : ksw::Analyzer::kinds()) {
+            QWizardPage *page = wizard.page(MainWizard::pageFor(kind.topic));
+            QVERIFY2(page, qPrintable(kind.code));
+            bool shown = false;
+            for (const FindingsView *view : page->findChildren<FindingsView *>())
+                shown = shown || !view->topic() || *view->topic() == kind.topic;
+            QVERIFY2(shown, qPrintable(kind.code + u" has no list on "_s + page->objectName()));
+        }
     }
 
     void everyPageExplainsItselfInTheChosenLanguage() {

@@ -12,6 +12,7 @@
 #include "session/WizardSession.h"
 #include "widgets/FindingsView.h"
 #include "widgets/RunView.h"
+#include "yaml/YamlValues.h"
 
 #include <QDir>
 
@@ -24,6 +25,10 @@ DeployPage::DeployPage(ksw::WizardSession *session, ksw::DeployPipeline *pipelin
     m_ui->nodeFindingsView->hide();
     m_ui->runView->hide(); // until something runs
     m_ui->settingsPushButton->hide();
+    // Ansible and kubectl on this machine: what Kubespray's first play would stop on, shown before it starts.
+    m_ui->accessFindingsView->setTopic(ksw::Topic::Access);
+    m_ui->accessFindingsView->setAllClearText(
+        tr("Ansible fits this Kubespray release, and the deploy leaves kubectl access behind.", "@info findings"));
     connect(m_ui->settingsPushButton, &QPushButton::toggled, this, [this] { showRunning(isRunning()); });
     setTitle(tr("Deploy", "@title:page"));
     setSubTitle(tr("Run Kubespray's playbooks on the nodes with the saved settings.", "@subtitle:page"));
@@ -142,6 +147,30 @@ QString DeployPage::blockedReason() const {
     return ksw::DeployPipeline::refusal(ksw::DeployPipeline::Target::from(*assessment, session()->site()), options);
 }
 
+QString DeployPage::planText() const {
+    const ksw::Assessment *assessment = session()->assessment();
+    if (!assessment)
+        return {};
+    const ksw::Inventory &inventory = assessment->config().inventory();
+    QStringList playbooks;
+    if (action() != ksw::DeployAction::ClusterOnly)
+        playbooks << QStringLiteral("reset.yml");
+    if (action() != ksw::DeployAction::ResetOnly)
+        playbooks << QStringLiteral("cluster.yml");
+    // The SSH user Ansible will log in as on the hosts (their ansible_user, else Ansible's default: this user).
+    QStringList users;
+    for (const ksw::Inventory::Value &value : inventory.valuesOn(QStringLiteral("ansible_user"), inventory.hostNames()))
+        users << (value.setting.isDefined() ? ksw::yaml::scalarText(value.setting.value)
+                                            : tr("%1 (Ansible's default: the user running the wizard)", "@info")
+                                                  .arg(qEnvironmentVariable("USER", QStringLiteral("root"))));
+    users.removeDuplicates();
+    return tr("Runs %1 from %2 on %n host(s) (%3), logging in over SSH as %4.", "@info",
+              int(inventory.hostNames().size()))
+        .arg(playbooks.join(tr(", then ", "@info list of playbooks")),
+             QDir::toNativeSeparators(assessment->checkout().root()), inventory.hostNames().join(QStringLiteral(", ")),
+             users.join(QStringLiteral(", ")));
+}
+
 void DeployPage::updateState() {
     const bool separateBecome = !m_ui->becomeSameCheckBox->isChecked();
     m_ui->becomePasswordLabel->setEnabled(separateBecome);
@@ -154,6 +183,9 @@ void DeployPage::updateState() {
     m_ui->preflightPushButton->setEnabled(!busy && session()->isOpen());
     m_ui->statusLabel->setText(reason);
     m_ui->statusLabel->setVisible(!reason.isEmpty());
+    m_ui->planLabel->setText(planText());
+    if (const ksw::Assessment *assessment = session()->assessment())
+        m_ui->accessFindingsView->setFindings(assessment->findings());
 }
 
 void DeployPage::showRunning(bool running) {
@@ -249,8 +281,15 @@ bool DeployPage::startPreflight() {
 void DeployPage::showPreflight(const ksw::PreflightReport &report, const QString &error) {
     session()->setPreflightReport(report);
     const ksw::Assessment *assessment = session()->assessment();
-    if (assessment)
-        m_ui->nodeFindingsView->setFindings(assessment->findings(), ksw::Analyzer::preflightCodes());
+    if (assessment) {
+        const QStringList fromNodes = ksw::Analyzer::preflightCodes();
+        QList<ksw::Finding> answered;
+        for (const ksw::Finding &finding : assessment->findings()) {
+            if (fromNodes.contains(finding.code))
+                answered.append(finding);
+        }
+        m_ui->nodeFindingsView->setFindings(answered);
+    }
     m_ui->nodeFindingsView->show();
     m_ui->stepLabel->setText(error.isEmpty() ? tr("The nodes answered; what they said is below.", "@info")
                                              : tr("The check of the nodes ended early: %1", "@info").arg(error));

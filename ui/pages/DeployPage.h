@@ -53,6 +53,8 @@ private:
     ksw::DeployAction action() const;
     /// Why the Deploy button cannot start now (translated); empty when it can.
     QString blockedReason() const;
+    /// What a deploy would run, where and as whom, in one sentence.
+    QString planText() const;
     void updateState();
     void showRunning(bool running);
     void showPreflight(const ksw::PreflightReport &report, const QString &error);

@@ -15,8 +15,6 @@
 
 namespace {
 
-const QString CompanyDnsCode = QStringLiteral("company-dns-not-used");
-
 /// Rewrites the field only when it means something else than `items`: "10.0.0.1, " while typing stays.
 void setListIfDifferent(QLineEdit *edit, const QStringList &items) {
     if (DnsPage::splitList(edit->text()) != items)
@@ -29,6 +27,7 @@ DnsPage::DnsPage(ksw::WizardSession *session, QWidget *parent)
     : WizardPage(session, parent)
     , m_ui(std::make_unique<Ui::DnsPage>()) {
     m_ui->setupUi(this);
+    m_ui->findingsView->setTopic(ksw::Topic::Dns);
     new ProbeStatus(
         session, m_ui->probePushButton, m_ui->probeStatusLabel,
         [](const ksw::ProbeReport &report) {
@@ -80,7 +79,7 @@ bool DnsPage::isComplete() const {
         if (problem.field == u"dnsServers" || problem.field == u"zones")
             return false;
     }
-    return !session()->hasBlocking({CompanyDnsCode});
+    return !session()->hasBlocking(ksw::Topic::Dns);
 }
 
 void DnsPage::fieldsEdited() {
@@ -141,7 +140,7 @@ void DnsPage::refresh() {
         preview = tr("Nothing to preview: %1", "@info").arg(session()->editError());
     if (m_ui->previewPlainTextEdit->toPlainText() != preview)
         m_ui->previewPlainTextEdit->setPlainText(preview);
-    m_ui->findingsView->setFindings(session()->findings(), {CompanyDnsCode});
+    m_ui->findingsView->setFindings(session()->findings());
 }
 
 void DnsPage::colourProblemLabels() {

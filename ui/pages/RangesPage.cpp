@@ -49,6 +49,7 @@ RangesPage::RangesPage(ksw::WizardSession *session, QWidget *parent)
     : WizardPage(session, parent)
     , m_ui(std::make_unique<Ui::RangesPage>()) {
     m_ui->setupUi(this);
+    m_ui->findingsView->setTopic(ksw::Topic::Ranges);
     setTitle(tr("Address ranges", "@title:page"));
     setSubTitle(tr("Which addresses may the cluster keep for its pods and services?", "@subtitle:page"));
 
@@ -82,18 +83,6 @@ RangesPage::RangesPage(ksw::WizardSession *session, QWidget *parent)
 
 RangesPage::~RangesPage() = default;
 
-const QStringList &RangesPage::rangeCodes() {
-    static const QStringList codes = {
-        QStringLiteral("range-contains-company-address"),
-        QStringLiteral("range-contains-node-address"),
-        QStringLiteral("ranges-overlap"),
-        QStringLiteral("range-contains-nodelocaldns"),
-        QStringLiteral("range-invalid"),
-        QStringLiteral("node-prefix-capacity"),
-    };
-    return codes;
-}
-
 bool RangesPage::isComplete() const {
     if (!session()->isOpen())
         return false;
@@ -101,7 +90,7 @@ bool RangesPage::isComplete() const {
         if (problem.field == u"serviceRange" || problem.field == u"podRange" || problem.field == u"nodePrefix")
             return false;
     }
-    return !session()->hasBlocking(rangeCodes());
+    return !session()->hasBlocking(ksw::Topic::Ranges);
 }
 
 void RangesPage::fieldsEdited() {
@@ -135,7 +124,7 @@ void RangesPage::refresh() {
     showProblem(m_ui->nodePrefixProblemLabel, m_ui->nodePrefixLineEdit, prefixProblems.join(newline));
 
     showOrigins();
-    m_ui->findingsView->setFindings(session()->findings(), rangeCodes());
+    m_ui->findingsView->setFindings(session()->findings());
     m_ui->addressStrip->setItems(stripItems());
 
     const ksw::ClusterConfig &today = session()->assessment()->config();
@@ -146,7 +135,7 @@ void RangesPage::refresh() {
                          rangeDiffers(plan.podRange, todayText(PodRangeVariable)) ||
                          plan.nodePrefix.trimmed() != todayText(NodePrefixVariable).trimmed();
     m_ui->rangesChangedLabel->setVisible(changed);
-    m_ui->proposePushButton->setEnabled(session()->hasBlocking(rangeCodes()));
+    m_ui->proposePushButton->setEnabled(session()->hasBlocking(ksw::Topic::Ranges));
 }
 
 void RangesPage::showOrigins() {

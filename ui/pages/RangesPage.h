@@ -23,7 +23,6 @@ public:
     ~RangesPage() override;
 
     /// The finding codes this page is about (shown in its findings list; a blocking one holds Next back).
-    static const QStringList &rangeCodes();
 
     bool isComplete() const override;
 

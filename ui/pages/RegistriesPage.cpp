@@ -53,6 +53,7 @@ RegistriesPage::RegistriesPage(ksw::WizardSession *session, QWidget *parent)
     : WizardPage(session, parent)
     , m_ui(std::make_unique<Ui::RegistriesPage>()) {
     m_ui->setupUi(this);
+    m_ui->findingsView->setTopic(ksw::Topic::Registries);
     new ProbeStatus(
         session, m_ui->probePushButton, m_ui->probeStatusLabel,
         [](const ksw::ProbeReport &report) {
@@ -89,15 +90,8 @@ RegistriesPage::RegistriesPage(ksw::WizardSession *session, QWidget *parent)
 
 RegistriesPage::~RegistriesPage() = default;
 
-const QStringList &RegistriesPage::registryCodes() {
-    static const QStringList codes = {QStringLiteral("registry-http-without-mirror"),
-                                      QStringLiteral("registry-mirror-ignored-by-version"),
-                                      QStringLiteral("registry-mirror-inline")};
-    return codes;
-}
-
 bool RegistriesPage::isComplete() const {
-    return session()->isOpen() && !session()->hasBlocking(registryCodes());
+    return session()->isOpen() && !session()->hasBlocking(ksw::Topic::Registries);
 }
 
 QStringList RegistriesPage::shownHosts() const {
@@ -253,5 +247,5 @@ void RegistriesPage::refresh() {
     }
     if (m_ui->previewPlainTextEdit->toPlainText() != preview)
         m_ui->previewPlainTextEdit->setPlainText(preview);
-    m_ui->findingsView->setFindings(session()->findings(), registryCodes());
+    m_ui->findingsView->setFindings(session()->findings());
 }

@@ -30,7 +30,6 @@ public:
 
     bool isComplete() const override;
     /// The findings this page answers for.
-    static const QStringList &registryCodes();
 
 protected:
     void refresh() override;

@@ -10,24 +10,6 @@
 
 #include <QScrollBar>
 
-namespace {
-
-int pageFor(ksw::Diagnosis::Page page) {
-    switch (page) {
-    case ksw::Diagnosis::Page::Registries:
-        return MainWizard::RegistriesPageId;
-    case ksw::Diagnosis::Page::Dns:
-        return MainWizard::DnsPageId;
-    case ksw::Diagnosis::Page::Ranges:
-        return MainWizard::RangesPageId;
-    case ksw::Diagnosis::Page::None:
-        break;
-    }
-    return -1;
-}
-
-} // namespace
-
 VerifyPage::VerifyPage(ksw::WizardSession *session, ksw::DeployPipeline *pipeline, QWidget *parent)
     : WizardPage(session, parent)
     , m_ui(std::make_unique<Ui::VerifyPage>())
@@ -119,7 +101,7 @@ void VerifyPage::showResult(const ksw::VerificationResult &result) {
         text += QLatin1Char('\n') + tr("What the cluster said: %1", "@info").arg(diagnosis.evidence);
     m_ui->diagnosisLabel->setText(text);
     m_ui->diagnosisLabel->setVisible(!text.isEmpty());
-    m_fixPageId = pageFor(diagnosis.page);
+    m_fixPageId = diagnosis.topic ? MainWizard::pageFor(*diagnosis.topic) : -1;
     if (m_fixPageId >= 0 && wizard() && wizard()->page(m_fixPageId)) {
         m_ui->fixPushButton->setText(
             tr("Open \"%1\"", "@action:button page title").arg(wizard()->page(m_fixPageId)->title()));

@@ -13,10 +13,10 @@ FindingsView::FindingsView(QWidget *parent)
     setUniformItemSizes(false);
 }
 
-void FindingsView::setFindings(const QList<ksw::Finding> &findings, const QStringList &codes) {
+void FindingsView::setFindings(const QList<ksw::Finding> &findings) {
     clear();
     for (const ksw::Finding &finding : findings) {
-        if (!codes.isEmpty() && !codes.contains(finding.code))
+        if (m_topic && finding.topic != *m_topic)
             continue;
         QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
         if (finding.severity == ksw::Finding::Severity::Blocking)
@@ -32,7 +32,10 @@ void FindingsView::setFindings(const QList<ksw::Finding> &findings, const QStrin
     }
     if (count() == 0) {
         auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton),
-                                         tr("Nothing here will break the cluster.", "@info findings"), this);
+                                         m_allClearText.isEmpty()
+                                             ? tr("Nothing found here that would break the cluster.", "@info findings")
+                                             : m_allClearText,
+                                         this);
         item->setData(Qt::UserRole, QString());
     }
 }

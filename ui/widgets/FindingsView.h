@@ -14,8 +14,17 @@ class FindingsView : public QListWidget {
 public:
     explicit FindingsView(QWidget *parent = nullptr);
 
-    /// Shows the findings whose code is in `codes` (all when empty); an "all clear" line when none.
-    void setFindings(const QList<ksw::Finding> &findings, const QStringList &codes = {});
+    /// The topic whose findings this view shows (its page's); every topic when none.
+    void setTopic(std::optional<ksw::Topic> topic) { m_topic = topic; }
+    std::optional<ksw::Topic> topic() const { return m_topic; }
+    /// Shows those of `findings` that are of the view's topic; the "all clear" line when there are none.
+    void setFindings(const QList<ksw::Finding> &findings);
+    /// What the all-clear line says: what was checked and found fine, in the page's own words.
+    void setAllClearText(const QString &text) { m_allClearText = text; }
     /// The codes shown, in order (tests).
     QStringList shownCodes() const;
+
+private:
+    std::optional<ksw::Topic> m_topic;
+    QString m_allClearText;
 };

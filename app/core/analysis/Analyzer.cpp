@@ -121,10 +121,14 @@ public:
     }
 
 private:
-    Finding &add(const char *code, Severity severity, Message message, Message explanation = {}) {
+    /// A finding of `code`; its severity and topic are the catalog's (Analyzer::kinds()).
+    Finding &add(const char *code, Message message, Message explanation = {}) {
         Finding finding;
         finding.code = QString::fromLatin1(code);
-        finding.severity = severity;
+        const std::optional<FindingKind> kind = Analyzer::kind(finding.code);
+        Q_ASSERT_X(kind, "AnalysisRun::add", code);
+        finding.severity = kind ? kind->severity : Severity::Warning;
+        finding.topic = kind ? kind->topic : Topic::Inventory;
         finding.message = std::move(message);
         finding.explanation = std::move(explanation);
         m_findings.append(finding);
@@ -144,7 +148,7 @@ private:
     void checkVersion() {
         if (version())
             return;
-        add("kubespray-version-unknown", Severity::Warning,
+        add("kubespray-version-unknown",
             {QT_TRANSLATE_NOOP("Finding", "The Kubespray version could not be determined; the newest "
                                           "release's rules are assumed."),
              {}},
@@ -159,7 +163,7 @@ private:
         const QString hostsFile = inventory.displayPath(inventory.hostsFilePath());
         if (!inventory.declaresGroup(QStringLiteral("k8s_cluster")) && !versionAtLeast(27)) {
             Finding &finding =
-                add("inventory-groups-missing", Severity::Blocking,
+                add("inventory-groups-missing",
                     {QT_TRANSLATE_NOOP("Finding", "%1 defines no k8s_cluster group, which Kubespray %2 needs."),
                      {hostsFile, version()->toString()}},
                     {QT_TRANSLATE_NOOP("Finding", "Before v2.27 Kubespray does not build k8s_cluster itself: without "
@@ -174,7 +178,7 @@ private:
             if (!inventory.hostsOf(group).isEmpty())
                 continue;
             Finding &finding =
-                add("inventory-groups-missing", Severity::Blocking,
+                add("inventory-groups-missing",
                     {QT_TRANSLATE_NOOP("Finding", "The group %1 has no hosts in %2."), {group, hostsFile}},
                     {QT_TRANSLATE_NOOP("Finding", "Kubespray needs at least one host in each of kube_control_plane, "
                                                   "kube_node and etcd."),
@@ -193,12 +197,11 @@ private:
         if (parsed.cidr) {
             variable.range = parsed.cidr;
         } else {
-            Finding &finding =
-                add("range-invalid", Severity::Blocking,
-                    {QT_TRANSLATE_NOOP("Finding", "%1 is not a usable range: %2"), {name, parsed.message}},
-                    {QT_TRANSLATE_NOOP("Finding", "Kubespray stops at its first check when a "
-                                                  "cluster range is not a network in CIDR notation."),
-                     {}});
+            Finding &finding = add(
+                "range-invalid", {QT_TRANSLATE_NOOP("Finding", "%1 is not a usable range: %2"), {name, parsed.message}},
+                {QT_TRANSLATE_NOOP("Finding", "Kubespray stops at its first check when a "
+                                              "cluster range is not a network in CIDR notation."),
+                 {}});
             addSetting(finding, variable.setting);
         }
         return variable;
@@ -247,7 +250,7 @@ private:
                         continue;
                     conflict = true;
                     Finding &finding = add(
-                        "range-contains-company-address", Severity::Blocking,
+                        "range-contains-company-address",
                         {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains %3, the address of %4."),
                          {range->name, range->range->toString(), service.address.toString(), service.name}},
                         {QT_TRANSLATE_NOOP("Finding", "Inside the cluster every address of this range is routed to "
@@ -264,7 +267,7 @@ private:
                         continue;
                     conflict = true;
                     Finding &finding =
-                        add("range-contains-company-address", Severity::Blocking,
+                        add("range-contains-company-address",
                             {QT_TRANSLATE_NOOP("Finding", "%1 (%2) overlaps the company network %3 (%4)."),
                              {range->name, range->range->toString(), network.name, network.range.toString()}},
                             {QT_TRANSLATE_NOOP("Finding", "Pods could not reach the part of %1 that lies inside the "
@@ -281,7 +284,7 @@ private:
                     continue;
                 conflict = true;
                 Finding &finding =
-                    add("range-contains-node-address", Severity::Blocking,
+                    add("range-contains-node-address",
                         {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains %3, the %4 of node %5."),
                          {range->name, range->range->toString(), node.address.toString(), node.variable, node.host}},
                         {QT_TRANSLATE_NOOP("Finding", "Nodes reach each other on this address; inside the cluster it "
@@ -296,7 +299,7 @@ private:
             if (nodeLocalDns && range->range->contains(*nodeLocalDns)) {
                 conflict = true;
                 Finding &finding = add(
-                    "range-contains-nodelocaldns", Severity::Blocking,
+                    "range-contains-nodelocaldns",
                     {QT_TRANSLATE_NOOP("Finding", "%1 (%2) contains the NodeLocalDNS address %3."),
                      {range->name, range->range->toString(), nodeLocalDns->toString()}},
                     {QT_TRANSLATE_NOOP("Finding", "NodeLocalDNS listens on this link-local address on every node; "
@@ -311,7 +314,7 @@ private:
         if (services.range && pods.range && services.range->overlaps(*pods.range)) {
             podsMustMove = true;
             Finding &finding =
-                add("ranges-overlap", Severity::Blocking,
+                add("ranges-overlap",
                     {QT_TRANSLATE_NOOP("Finding", "The service range %1 and the pod range %2 overlap."),
                      {services.range->toString(), pods.range->toString()}},
                     {QT_TRANSLATE_NOOP("Finding", "Service and pod addresses must be distinct. Kubespray itself only "
@@ -378,7 +381,7 @@ private:
             const QString nodes = nodesByItem.value(item).join(QStringLiteral(", "));
             Finding &finding =
                 network.isAddress
-                    ? add("range-overlaps-node-route", Severity::Blocking,
+                    ? add("range-overlaps-node-route",
                           {QT_TRANSLATE_NOOP("Finding", "%1 (%2) overlaps the address %3 of %4."),
                            {range.name, range.range->toString(), network.text, nodes}},
                           {QT_TRANSLATE_NOOP("Finding", "The preflight found this network on the node itself. Once "
@@ -386,7 +389,7 @@ private:
                                                         "services and loses its way to the rest of that network. "
                                                         "Choose a range that overlaps no network the nodes use."),
                            {}})
-                    : add("range-overlaps-node-route", Severity::Blocking,
+                    : add("range-overlaps-node-route",
                           {QT_TRANSLATE_NOOP("Finding", "%1 (%2) overlaps the route %3 of %4."),
                            {range.name, range.range->toString(), network.text, nodes}},
                           {QT_TRANSLATE_NOOP("Finding", "The preflight found this route on the node: something "
@@ -423,7 +426,7 @@ private:
             return;
         const auto report = [&](Message message) {
             Finding &finding =
-                add("node-prefix-capacity", Severity::Blocking, std::move(message),
+                add("node-prefix-capacity", std::move(message),
                     {QT_TRANSLATE_NOOP("Finding", "Each node gets its own slice of the pod range. The range must "
                                                   "hold a slice for every node, and a slice must hold the pods a "
                                                   "node may run."),
@@ -486,7 +489,7 @@ private:
                 if (!setting)
                     continue;
                 Finding &finding = add(
-                    "registry-mirror-ignored-by-version", Severity::Warning,
+                    "registry-mirror-ignored-by-version",
                     {QT_TRANSLATE_NOOP("Finding", "%1 is set, but Kubespray %2 ignores it."), {legacy, versionText()}},
                     {QT_TRANSLATE_NOOP("Finding", "Since v2.23 registries are configured with "
                                                   "containerd_registries_mirrors; the old variables are silently "
@@ -501,7 +504,7 @@ private:
                         if (!item.IsMap() || !item["server"].IsDefined())
                             continue;
                         Finding &finding =
-                            add("registry-mirror-ignored-by-version", Severity::Warning,
+                            add("registry-mirror-ignored-by-version",
                                 {QT_TRANSLATE_NOOP("Finding", "The “server:” of the mirror entry %1 is ignored by "
                                                               "Kubespray %2."),
                                  {yaml::scalarText(item["prefix"]), versionText()}},
@@ -514,7 +517,7 @@ private:
             }
         } else if (const auto mirrors = inventory.clusterValue(QStringLiteral("containerd_registries_mirrors"))) {
             Finding &finding =
-                add("registry-mirror-ignored-by-version", Severity::Warning,
+                add("registry-mirror-ignored-by-version",
                     {QT_TRANSLATE_NOOP("Finding", "containerd_registries_mirrors is set, but Kubespray %1 ignores it."),
                      {versionText()}},
                     {QT_TRANSLATE_NOOP("Finding", "containerd_registries_mirrors exists from v2.23 on; this release "
@@ -528,7 +531,7 @@ private:
         QList<qsizetype> fixedFindings;
         for (const QString &name : registries.brokenInsecureRegistries()) {
             Finding &finding = add(
-                "registry-mirror-ignored-by-version", Severity::Warning,
+                "registry-mirror-ignored-by-version",
                 {QT_TRANSLATE_NOOP("Finding", "With Kubespray %1, the registry %2 in containerd_insecure_registries, "
                                               "next to containerd_registries, makes containerd refuse its "
                                               "configuration."),
@@ -560,7 +563,7 @@ private:
                 const QString variable = registries.usesMirrorList() ? QStringLiteral("containerd_registries_mirrors")
                                                                      : QStringLiteral("containerd_registries");
                 Finding &finding = add(
-                    "registry-http-without-mirror", Severity::Blocking,
+                    "registry-http-without-mirror",
                     {QT_TRANSLATE_NOOP("Finding", "The registry %1 speaks only HTTP, but containerd is not told so: "
                                                   "it will try HTTPS and every pull fails."),
                      {registry.host}},
@@ -574,7 +577,7 @@ private:
                 fixedFindings.append(m_findings.size() - 1);
             } else if (handling.inlineConfig) {
                 Finding &finding =
-                    add("registry-mirror-inline", Severity::Info,
+                    add("registry-mirror-inline",
                         {QT_TRANSLATE_NOOP("Finding", "The mirror for %1 works through the inline config.toml form, "
                                                       "since containerd_use_config_path is off."),
                          {registry.host}},
@@ -613,7 +616,7 @@ private:
                 variable = version() && version()->atLeast(2, 22) ? QStringLiteral("containerd_use_config_path")
                                                                   : QStringLiteral("containerd_insecure_registries");
             Finding &finding =
-                add("registry-trust-unsupported-by-version", Severity::Blocking,
+                add("registry-trust-unsupported-by-version",
                     {QT_TRANSLATE_NOOP("Finding", "containerd will refuse the certificate of %1, and Kubespray %2 "
                                                   "cannot be told otherwise here."),
                      {registry.host, versionText()}},
@@ -639,7 +642,7 @@ private:
                                                     "in %2 on the nodes (tls: ca-file), but containerd is not told "
                                                     "so: every pull fails."),
                        {registry.host, registry.caFile}};
-        Finding &finding = add("registry-certificate-untrusted", Severity::Blocking, message,
+        Finding &finding = add("registry-certificate-untrusted", message,
                                {QT_TRANSLATE_NOOP("Finding", "Pulls fail with “x509: certificate signed by unknown "
                                                              "authority”. The fix tells containerd, in the form this "
                                                              "Kubespray release reads; better than skipping the check "
@@ -666,7 +669,7 @@ private:
                     // Skip-verify or a CA file (stated, or decided by this probe) is checkRegistries' business;
                     // a stated "verify" is the person's word that the nodes trust what this machine does not.
                     if (stated->tls == SiteProfile::Tls::Verify) {
-                        finding = &add("registry-certificate-not-trusted-here", Severity::Warning,
+                        finding = &add("registry-certificate-not-trusted-here",
                                        {QT_TRANSLATE_NOOP("Finding", "The site profile says the nodes trust the "
                                                                      "certificate of %1 (tls: verify), but this "
                                                                      "machine does not: %2"),
@@ -680,7 +683,7 @@ private:
                     }
                     break;
                 }
-                finding = &add("registry-certificate-untrusted", Severity::Blocking,
+                finding = &add("registry-certificate-untrusted",
                                {QT_TRANSLATE_NOOP("Finding", "The registry %1 shows a certificate nobody vouches for "
                                                              "(%2): containerd will refuse to pull from it."),
                                 {result.host, result.detail}},
@@ -693,7 +696,7 @@ private:
                 break;
             }
             case Verdict::Unreachable:
-                finding = &add("registry-unreachable", Severity::Warning,
+                finding = &add("registry-unreachable",
                                {QT_TRANSLATE_NOOP("Finding", "The registry %1 cannot be reached from this machine: "
                                                              "%2"),
                                 {result.host, result.detail}},
@@ -702,7 +705,7 @@ private:
                                 {}});
                 break;
             case Verdict::NotARegistry:
-                finding = &add("registry-not-a-registry", Severity::Warning,
+                finding = &add("registry-not-a-registry",
                                {QT_TRANSLATE_NOOP("Finding", "%1 answers, but not as an image registry: %2"),
                                 {result.host, result.detail}},
                                {QT_TRANSLATE_NOOP("Finding", "A registry answers /v2/ with the header "
@@ -711,7 +714,7 @@ private:
                                 {}});
                 break;
             case Verdict::NeedsCredentials:
-                finding = &add("registry-needs-credentials", Severity::Warning,
+                finding = &add("registry-needs-credentials",
                                {QT_TRANSLATE_NOOP("Finding", "The registry %1 asks for credentials (%2)."),
                                 {result.host, result.detail}},
                                {QT_TRANSLATE_NOOP("Finding", "containerd needs them too: containerd_registry_auth "
@@ -728,7 +731,7 @@ private:
                 finding->values.append({QStringLiteral("registry"), result.host});
             if (result.imageFound.has_value() && !*result.imageFound) {
                 Finding &missing =
-                    add("verification-image-missing", Severity::Warning,
+                    add("verification-image-missing",
                         {QT_TRANSLATE_NOOP("Finding", "The verification image %1 is not in its registry: %2"),
                          {result.image, result.imageDetail}},
                         {QT_TRANSLATE_NOOP("Finding", "The verification job would fail for that reason alone. Push "
@@ -740,7 +743,7 @@ private:
         const QStringList names = m_input.probe->namesOnlyCompanyDnsKnows();
         if (!names.isEmpty()) {
             Finding &finding =
-                add("names-only-in-company-dns", Severity::Info,
+                add("names-only-in-company-dns",
                     {QT_TRANSLATE_NOOP("Finding", "Only the company DNS knows %1: this machine's resolver does not."),
                      {names.join(QStringLiteral(", "))}},
                     {QT_TRANSLATE_NOOP("Finding", "Pods resolve names the same way unless the cluster forwards to "
@@ -777,14 +780,14 @@ private:
             const QString reason = host.errors.isEmpty() ? QStringLiteral("?") : host.errors.join(QStringLiteral("; "));
             Finding &finding =
                 host.unreachable
-                    ? add("preflight-unreachable", Severity::Blocking,
+                    ? add("preflight-unreachable",
                           {QT_TRANSLATE_NOOP("Finding", "Ansible could not reach node %1: %2"), {host.name, reason}},
                           {QT_TRANSLATE_NOOP("Finding", "Kubespray stops on a node it cannot reach, and nothing about "
                                                         "this node could be checked. Check its ansible_host, "
                                                         "ansible_port and ansible_user, the SSH password or key, and "
                                                         "that sshd runs on it."),
                            {}})
-                    : add("preflight-unreachable", Severity::Blocking,
+                    : add("preflight-unreachable",
                           {QT_TRANSLATE_NOOP("Finding", "The preflight could not examine node %1: %2"),
                            {host.name, reason}},
                           {QT_TRANSLATE_NOOP("Finding", "Ansible reached the node, but the read-only checks did not "
@@ -819,7 +822,7 @@ private:
             const PreflightReport::RegistryCheck &check = registryOf[key];
             const QString names = nodes.value(key).join(QStringLiteral(", "));
             Finding &finding =
-                add("node-cannot-reach-registry", Severity::Warning,
+                add("node-cannot-reach-registry",
                     {QT_TRANSLATE_NOOP("Finding", "%1 cannot reach the registry %2 (%3): %4"),
                      {names, check.host, check.url, check.error}},
                     {QT_TRANSLATE_NOOP("Finding", "containerd pulls from the node itself: images from this registry "
@@ -863,7 +866,7 @@ private:
             QString error = resolution.error;
             error.remove(QStringLiteral(" (not asked again)"));
             Finding &finding =
-                add("node-cannot-resolve", Severity::Warning,
+                add("node-cannot-resolve",
                     {QT_TRANSLATE_NOOP("Finding", "%1 cannot resolve %2 through the company DNS %3: %4"),
                      {hostNames, names, resolution.server, error}},
                     {QT_TRANSLATE_NOOP("Finding", "Asked from the node, the company DNS server gave no address. "
@@ -924,7 +927,7 @@ private:
 
         Finding *finding = nullptr;
         if (coreForwards && nodeLocal) {
-            finding = &add("company-dns-not-used", Severity::Blocking,
+            finding = &add("company-dns-not-used",
                            {QT_TRANSLATE_NOOP("Finding", "Company zones are forwarded by CoreDNS only, but "
                                                          "NodeLocalDNS is on and answers the pods first."),
                             {}},
@@ -933,7 +936,7 @@ private:
                                                          "nodelocaldns_external_zones as well."),
                             {}});
         } else {
-            finding = &add("company-dns-not-used", Severity::Blocking,
+            finding = &add("company-dns-not-used",
                            {QT_TRANSLATE_NOOP("Finding", "Pods will not ask the company DNS (%1): names only it "
                                                          "knows will not resolve inside the cluster."),
                             {servers.join(QStringLiteral(", "))}},
@@ -960,7 +963,7 @@ private:
         if (m_config.isTrue(kubeconfig.name) && m_config.isTrue(kubectl.name))
             return;
         Finding &finding =
-            add("kubectl-artifacts-off", Severity::Warning,
+            add("kubectl-artifacts-off",
                 {QT_TRANSLATE_NOOP("Finding", "Kubespray will not write artifacts/kubectl.sh: kubeconfig_localhost and "
                                               "kubectl_localhost must both be true."),
                  {}},
@@ -977,7 +980,7 @@ private:
         if (!ansible)
             return;
         if (ansible->playbookPath.isEmpty() || !ansible->problem.isEmpty()) {
-            Finding &finding = add("ansible-deps-missing", Severity::Warning,
+            Finding &finding = add("ansible-deps-missing",
                                    {QT_TRANSLATE_NOOP("Finding", "Ansible cannot be used: %1"), {ansible->problem}},
                                    {QT_TRANSLATE_NOOP("Finding", "Kubespray's docs install Ansible into venv/ inside "
                                                                  "the checkout: python3 -m venv venv && "
@@ -989,7 +992,7 @@ private:
         const std::optional<AnsibleRange> range = m_input.checkout ? m_input.checkout->ansibleRange() : std::nullopt;
         if (range && ansible->coreVersion && !range->contains(*ansible->coreVersion)) {
             Finding &finding =
-                add("ansible-version-out-of-range", Severity::Warning,
+                add("ansible-version-out-of-range",
                     {QT_TRANSLATE_NOOP("Finding", "%1 is ansible-core %2, but Kubespray %3 requires %4."),
                      {ansible->playbookPath, ansible->coreVersion->toString(), versionText(), range->toString()}},
                     {QT_TRANSLATE_NOOP("Finding", "Kubespray's first play stops with “Ansible must be between … "
@@ -1002,7 +1005,7 @@ private:
         }
         if (!ansible->missingModules.isEmpty()) {
             Finding &finding =
-                add("ansible-deps-missing", Severity::Warning,
+                add("ansible-deps-missing",
                     {QT_TRANSLATE_NOOP("Finding", "The Python of %1 lacks %2."),
                      {ansible->playbookPath, ansible->missingModules.join(QStringLiteral(", "))}},
                     {QT_TRANSLATE_NOOP("Finding", "Kubespray's address filters need netaddr, and its templates need "
@@ -1019,7 +1022,7 @@ private:
                 if (name == u"ansible_host")
                     continue;
                 Finding &finding =
-                    add("host-vars-override", Severity::Warning,
+                    add("host-vars-override",
                         {QT_TRANSLATE_NOOP("Finding", "%1 is set for %2 only, at %3."),
                          {name, override.scope, override.setting.origin.describe()}},
                         {QT_TRANSLATE_NOOP("Finding", "A cluster-wide setting that differs between hosts gives "
@@ -1034,7 +1037,7 @@ private:
     void checkDuplicates() {
         for (const Inventory::Duplicate &duplicate : m_config.inventory().duplicates()) {
             Finding &finding =
-                add("duplicate-key", Severity::Warning,
+                add("duplicate-key",
                     {QT_TRANSLATE_NOOP("Finding",
                                        "%1 is set more than once in %2 (lines %3 and %4); Ansible uses the last one."),
                      {duplicate.key.path, duplicate.displayPath, QString::number(duplicate.key.firstLine),
@@ -1064,43 +1067,57 @@ QList<Finding> Analyzer::analyze(const AnalysisInput &input) {
     return AnalysisRun(input).run();
 }
 
-QList<std::pair<QString, Finding::Severity>> Analyzer::codes() {
-    return {
-        {QStringLiteral("range-contains-company-address"), Severity::Blocking},
-        {QStringLiteral("range-contains-node-address"), Severity::Blocking},
-        {QStringLiteral("ranges-overlap"), Severity::Blocking},
-        {QStringLiteral("range-contains-nodelocaldns"), Severity::Blocking},
-        {QStringLiteral("range-invalid"), Severity::Blocking},
-        {QStringLiteral("node-prefix-capacity"), Severity::Blocking},
-        {QStringLiteral("registry-http-without-mirror"), Severity::Blocking},
-        {QStringLiteral("company-dns-not-used"), Severity::Blocking},
-        {QStringLiteral("inventory-groups-missing"), Severity::Blocking},
-        {QStringLiteral("range-overlaps-node-route"), Severity::Blocking},
-        {QStringLiteral("preflight-unreachable"), Severity::Blocking},
-        {QStringLiteral("node-cannot-reach-registry"), Severity::Warning},
-        {QStringLiteral("node-cannot-resolve"), Severity::Warning},
-        {QStringLiteral("registry-mirror-ignored-by-version"), Severity::Warning},
-        {QStringLiteral("kubectl-artifacts-off"), Severity::Warning},
-        {QStringLiteral("ansible-version-out-of-range"), Severity::Warning},
-        {QStringLiteral("ansible-deps-missing"), Severity::Warning},
-        {QStringLiteral("host-vars-override"), Severity::Warning},
-        {QStringLiteral("duplicate-key"), Severity::Warning},
-        {QStringLiteral("kubespray-version-unknown"), Severity::Warning},
-        {QStringLiteral("registry-certificate-untrusted"), Severity::Blocking},
-        {QStringLiteral("registry-trust-unsupported-by-version"), Severity::Blocking},
-        {QStringLiteral("registry-certificate-not-trusted-here"), Severity::Warning},
-        {QStringLiteral("registry-unreachable"), Severity::Warning},
-        {QStringLiteral("registry-not-a-registry"), Severity::Warning},
-        {QStringLiteral("registry-needs-credentials"), Severity::Warning},
-        {QStringLiteral("verification-image-missing"), Severity::Warning},
-        {QStringLiteral("registry-mirror-inline"), Severity::Info},
-        {QStringLiteral("names-only-in-company-dns"), Severity::Info},
+const QList<FindingKind> &Analyzer::kinds() {
+    // code, severity, the topic whose page explains and fixes it, raised from what the nodes answered
+    static const QList<FindingKind> catalog = {
+        {QStringLiteral("range-contains-company-address"), Severity::Blocking, Topic::Ranges, false},
+        {QStringLiteral("range-contains-node-address"), Severity::Blocking, Topic::Ranges, false},
+        {QStringLiteral("ranges-overlap"), Severity::Blocking, Topic::Ranges, false},
+        {QStringLiteral("range-contains-nodelocaldns"), Severity::Blocking, Topic::Ranges, false},
+        {QStringLiteral("range-invalid"), Severity::Blocking, Topic::Ranges, false},
+        {QStringLiteral("node-prefix-capacity"), Severity::Blocking, Topic::Ranges, false},
+        {QStringLiteral("registry-http-without-mirror"), Severity::Blocking, Topic::Registries, false},
+        {QStringLiteral("company-dns-not-used"), Severity::Blocking, Topic::Dns, false},
+        {QStringLiteral("inventory-groups-missing"), Severity::Blocking, Topic::Inventory, false},
+        {QStringLiteral("range-overlaps-node-route"), Severity::Blocking, Topic::Ranges, true},
+        {QStringLiteral("preflight-unreachable"), Severity::Blocking, Topic::Nodes, true},
+        {QStringLiteral("node-cannot-reach-registry"), Severity::Warning, Topic::Registries, true},
+        {QStringLiteral("node-cannot-resolve"), Severity::Warning, Topic::Dns, true},
+        {QStringLiteral("registry-mirror-ignored-by-version"), Severity::Warning, Topic::Registries, false},
+        {QStringLiteral("kubectl-artifacts-off"), Severity::Warning, Topic::Access, false},
+        {QStringLiteral("ansible-version-out-of-range"), Severity::Warning, Topic::Access, false},
+        {QStringLiteral("ansible-deps-missing"), Severity::Warning, Topic::Access, false},
+        {QStringLiteral("host-vars-override"), Severity::Warning, Topic::Inventory, false},
+        {QStringLiteral("duplicate-key"), Severity::Warning, Topic::Inventory, false},
+        {QStringLiteral("kubespray-version-unknown"), Severity::Warning, Topic::Inventory, false},
+        {QStringLiteral("registry-certificate-untrusted"), Severity::Blocking, Topic::Registries, false},
+        {QStringLiteral("registry-trust-unsupported-by-version"), Severity::Blocking, Topic::Registries, false},
+        {QStringLiteral("registry-certificate-not-trusted-here"), Severity::Warning, Topic::Registries, false},
+        {QStringLiteral("registry-unreachable"), Severity::Warning, Topic::Registries, false},
+        {QStringLiteral("registry-not-a-registry"), Severity::Warning, Topic::Registries, false},
+        {QStringLiteral("registry-needs-credentials"), Severity::Warning, Topic::Registries, false},
+        {QStringLiteral("verification-image-missing"), Severity::Warning, Topic::Registries, false},
+        {QStringLiteral("registry-mirror-inline"), Severity::Info, Topic::Registries, false},
+        {QStringLiteral("names-only-in-company-dns"), Severity::Info, Topic::Dns, false},
     };
+    return catalog;
+}
+
+std::optional<FindingKind> Analyzer::kind(const QString &code) {
+    for (const FindingKind &entry : kinds()) {
+        if (entry.code == code)
+            return entry;
+    }
+    return std::nullopt;
 }
 
 QStringList Analyzer::preflightCodes() {
-    return {QStringLiteral("range-overlaps-node-route"), QStringLiteral("preflight-unreachable"),
-            QStringLiteral("node-cannot-reach-registry"), QStringLiteral("node-cannot-resolve")};
+    QStringList codes;
+    for (const FindingKind &entry : kinds()) {
+        if (entry.fromNodes)
+            codes.append(entry.code);
+    }
+    return codes;
 }
 
 } // namespace ksw

@@ -32,8 +32,9 @@ public:
     /// Blocking findings first, then warnings, then information; stable order within each.
     static QList<Finding> analyze(const AnalysisInput &input);
 
-    /// Every code the analyzer can raise, with its severity (for docs and tests).
-    static QList<std::pair<QString, Finding::Severity>> codes();
+    /// Every code the analyzer can raise, with its severity and topic: the one place they are set.
+    static const QList<FindingKind> &kinds();
+    static std::optional<FindingKind> kind(const QString &code);
     /// The codes only a preflight report raises (what `preflight` prints).
     static QStringList preflightCodes();
 };

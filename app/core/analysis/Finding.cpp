@@ -47,6 +47,15 @@ QJsonObject FixProposal::toJson() const {
     return object;
 }
 
+QList<Finding> findingsOf(const QList<Finding> &findings, Topic topic) {
+    QList<Finding> result;
+    for (const Finding &finding : findings) {
+        if (finding.topic == topic)
+            result.append(finding);
+    }
+    return result;
+}
+
 QString Finding::severityName(Severity severity) {
     switch (severity) {
     case Severity::Blocking:
@@ -93,6 +102,7 @@ QJsonObject Finding::toJson() const {
     }
     QJsonObject object{{QStringLiteral("code"), code},
                        {QStringLiteral("severity"), severityName(severity)},
+                       {QStringLiteral("topic"), topicKey(topic)},
                        {QStringLiteral("message"), message.english()},
                        {QStringLiteral("values"), valueObject},
                        {QStringLiteral("origins"), originArray}};

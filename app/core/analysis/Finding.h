@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kubespray/Setting.h"
+#include "kubespray/Topic.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -56,8 +57,9 @@ struct Finding {
 
     QString code; ///< stable, documented ("range-contains-company-address")
     Severity severity = Severity::Info;
-    Message message;     ///< one sentence: what is wrong here
-    Message explanation; ///< why it matters, for a newcomer
+    Topic topic = Topic::Inventory; ///< which page explains and fixes it
+    Message message;                ///< one sentence: what is wrong here
+    Message explanation;            ///< why it matters, for a newcomer
     QList<Value> values;
     QList<NamedOrigin> origins;
     FixProposal fix;
@@ -66,6 +68,17 @@ struct Finding {
     static QString translatedSeverityName(Severity severity);
     /// {"code", "severity", "message" (English), "explanation", "values", "origins", "fix"}
     QJsonObject toJson() const;
+};
+
+/// The findings of one topic, in their order.
+QList<Finding> findingsOf(const QList<Finding> &findings, Topic topic);
+
+/// What every finding of one code has in common (Analyzer::kinds() lists them all).
+struct FindingKind {
+    QString code;
+    Finding::Severity severity = Finding::Severity::Warning;
+    Topic topic = Topic::Inventory;
+    bool fromNodes = false; ///< raised from what the nodes answered in a preflight
 };
 
 } // namespace ksw

@@ -111,9 +111,9 @@ void WizardSession::proposeFreeRanges() {
     recompute();
 }
 
-bool WizardSession::hasBlocking(const QStringList &codes) const {
+bool WizardSession::hasBlocking(std::optional<Topic> topic) const {
     return std::any_of(m_findings.cbegin(), m_findings.cend(), [&](const Finding &finding) {
-        return finding.severity == Finding::Severity::Blocking && (codes.isEmpty() || codes.contains(finding.code));
+        return finding.severity == Finding::Severity::Blocking && (!topic || finding.topic == *topic);
     });
 }
 

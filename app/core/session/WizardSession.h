@@ -68,7 +68,8 @@ public:
     /// The same configuration (for previews); null before open().
     const ClusterConfig *plannedConfig() const { return m_plannedConfig.get(); }
     QList<FixPlan::Problem> problems() const { return m_plan.problems(); }
-    bool hasBlocking(const QStringList &codes = {}) const;
+    /// A blocking finding of the plan, of `topic` (any topic when none is given).
+    bool hasBlocking(std::optional<Topic> topic = std::nullopt) const;
 
     /// Asks the profile's registries and company DNS servers, in the background: registry schemes nobody
     /// stated are then decided by what the registry answered, and the answers join the analysis.

@@ -173,7 +173,7 @@ Diagnosis registries(const QStringList &lines) {
                                "certificate is not valid", "certificate has expired"});
         if (!httpOnly && !certificate)
             continue;
-        diagnosis.page = Diagnosis::Page::Registries;
+        diagnosis.topic = Topic::Registries;
         diagnosis.evidence = line;
         diagnosis.subject = registryHost(line);
         const QString host = diagnosis.subject.isEmpty() ? QCoreApplication::translate("Verifier", "the registry")
@@ -208,7 +208,7 @@ Diagnosis ranges(const QStringList &lines, const QList<Cidr> &clusterRanges) {
             for (const Cidr &range : clusterRanges) {
                 if (!range.contains(address))
                     continue;
-                diagnosis.page = Diagnosis::Page::Ranges;
+                diagnosis.topic = Topic::Ranges;
                 diagnosis.evidence = line;
                 diagnosis.subject = address.toString();
                 diagnosis.range = range.toString();
@@ -233,7 +233,7 @@ Diagnosis dns(const QStringList &lines) {
     for (const QString &line : lines) {
         if (!isLookupFailure(line))
             continue;
-        diagnosis.page = Diagnosis::Page::Dns;
+        diagnosis.topic = Topic::Dns;
         diagnosis.evidence = line;
         diagnosis.subject = lookupName(line);
         const QString name = diagnosis.subject.isEmpty() ? QCoreApplication::translate("Verifier", "a name")
@@ -323,31 +323,17 @@ QString otherHint(const QStringList &lines, const QList<Cidr> &clusterRanges) {
 
 } // namespace
 
-QString Diagnosis::pageName(Page page) {
-    switch (page) {
-    case Page::Registries:
-        return QStringLiteral("registries");
-    case Page::Dns:
-        return QStringLiteral("dns");
-    case Page::Ranges:
-        return QStringLiteral("ranges");
-    case Page::None:
-        break;
-    }
-    return QStringLiteral("none");
-}
-
 Diagnosis Diagnosis::diagnose(const QStringList &texts, const QList<Cidr> &clusterRanges) {
     const QStringList lines = linesOf(texts);
     if (lines.isEmpty())
         return {};
     // Registries first: an HTTP answer proves the name resolved and the address was reached. Then a failed
     // connection to an address the cluster owns, which no DNS setting can fix. Then names.
-    if (Diagnosis found = registries(lines); found.page != Page::None)
+    if (Diagnosis found = registries(lines); found.topic)
         return found;
-    if (Diagnosis found = ranges(lines, clusterRanges); found.page != Page::None)
+    if (Diagnosis found = ranges(lines, clusterRanges); found.topic)
         return found;
-    if (Diagnosis found = dns(lines); found.page != Page::None)
+    if (Diagnosis found = dns(lines); found.topic)
         return found;
 
     Diagnosis diagnosis;

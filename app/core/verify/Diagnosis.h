@@ -2,6 +2,7 @@
 // Part of Kubespray Wizard.
 #pragma once
 
+#include "kubespray/Topic.h"
 #include "net/Cidr.h"
 
 #include <QList>
@@ -20,12 +21,11 @@ namespace ksw {
 ///    A name lookup is never read this way: the cluster's own DNS lives in the service range by design.
 /// 3. DNS: a name could not be resolved ("no such host", "bad address", "Name or service not known", ...). A
 ///    pull error ("dial tcp: lookup registry.x on 10.0.0.1:53: no such host") is the node's DNS; still DNS.
-/// Anything else: Page::None, with the lines that look like errors as evidence and, where the words are
+/// Anything else: no topic, with the lines that look like errors as evidence and, where the words are
 /// recognisable (credentials, an image that does not exist, a time-out outside the cluster's ranges), a hint.
 struct Diagnosis {
-    enum class Page { None, Registries, Dns, Ranges };
-
-    Page page = Page::None;
+    /// The topic whose page fixes it (Registries, Dns or Ranges); nothing when no rule matched.
+    std::optional<Topic> topic;
     /// Translated plain words: what went wrong and what to do, naming the page ("Registries", "DNS",
     /// "Address ranges"). Empty when there was nothing to read.
     QString summary;
@@ -35,9 +35,6 @@ struct Diagnosis {
     QString subject;
     /// Ranges: the cluster range that holds `subject`.
     QString range;
-
-    /// "registries", "dns", "ranges", "none": stable names for JSON output.
-    static QString pageName(Page page);
 
     /// `texts`: event messages, container waiting/terminated reasons and messages, the container log (each may
     /// hold many lines). `clusterRanges`: the pod and service ranges of the cluster.
