@@ -1133,6 +1133,24 @@ Nothing in the inventory folder is changed.</source>
         <comment>@info probe</comment>
         <translation>問い合わせる社内DNSサーバーまたは名前がありません。</translation>
     </message>
+    <message>
+        <source>With the files as they are today:</source>
+        <translation>現在のファイルのままだと:</translation>
+    </message>
+    <message>
+        <source>After saving the choices on this page:</source>
+        <translation>このページの設定を保存した後:</translation>
+    </message>
+    <message>
+        <source>Pods ask the company DNS for the names only it knows.</source>
+        <comment>@info findings</comment>
+        <translation>社内DNSだけが知っている名前は、Podから社内DNSに問い合わせます。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red: what would break follows what you type.</source>
+        <comment>@info findings</comment>
+        <translation>赤枠の欄を直してください。問題の判定は入力内容に合わせて更新されます。</translation>
+    </message>
 </context>
 <context>
     <name>DnsPreview</name>
@@ -2582,6 +2600,24 @@ Nothing in the inventory folder is changed.</source>
         <comment>@label:textbox</comment>
         <translation>ノードのプレフィックス長(&amp;F):</translation>
     </message>
+    <message>
+        <source>With the files as they are today:</source>
+        <translation>現在のファイルのままだと:</translation>
+    </message>
+    <message>
+        <source>After saving the choices on this page:</source>
+        <translation>このページの設定を保存した後:</translation>
+    </message>
+    <message>
+        <source>The ranges hold no company or node address, and do not overlap each other.</source>
+        <comment>@info findings</comment>
+        <translation>どの範囲にも社内サービスやノードのアドレスは含まれず、範囲同士の重なりもありません。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red: what would break follows what you type.</source>
+        <comment>@info findings</comment>
+        <translation>赤枠の欄を直してください。問題の判定は入力内容に合わせて更新されます。</translation>
+    </message>
 </context>
 <context>
     <name>RegistriesPage</name>
@@ -2763,6 +2799,19 @@ Nothing in the inventory folder is changed.</source>
         <source>No registry to ask.</source>
         <comment>@info probe</comment>
         <translation>問い合わせるレジストリがありません。</translation>
+    </message>
+    <message>
+        <source>With the files as they are today:</source>
+        <translation>現在のファイルのままだと:</translation>
+    </message>
+    <message>
+        <source>After saving the choices on this page:</source>
+        <translation>このページの設定を保存した後:</translation>
+    </message>
+    <message>
+        <source>containerd reaches every registry of the company services the way the registry answers.</source>
+        <comment>@info findings</comment>
+        <translation>containerdは、社内サービスの各レジストリに、そのレジストリが応答する方式で接続します。</translation>
     </message>
 </context>
 <context>

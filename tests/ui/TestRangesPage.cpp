@@ -136,6 +136,8 @@ void TestRangesPage::demoShowsRegistryInsidePodRange() {
     // The reason is on screen: the finding in the page's list, naming the registry.
     auto *findings = child<FindingsView>("findingsView");
     QVERIFY(findings->shownCodes().contains(QStringLiteral("range-contains-company-address")));
+    // Today's fault is said on the page first, in its own list.
+    QVERIFY(child<FindingsView>("todayFindingsView")->shownCodes().contains(u"range-contains-company-address"));
     bool namesRegistry = false;
     for (int row = 0; row < findings->count(); ++row)
         namesRegistry = namesRegistry || findings->item(row)->text().contains(QStringLiteral("10.233.90.120"));
@@ -240,8 +242,14 @@ void TestRangesPage::typedRangeProblemBlocksNext() {
     QVERIFY2(label->text().contains(messagePart), qPrintable(label->text()));
     QVERIFY(edit->property("invalid").toBool());
     QCOMPARE(edit->text(), text); // the page never rewrites what is being typed
+    // The findings list does not describe the saved value meanwhile: it asks for the field first.
+    auto *findings = m_page->findChild<FindingsView *>(QStringLiteral("findingsView"));
+    QVERIFY(findings->shownCodes().isEmpty());
+    QVERIFY2(findings->item(0)->text().contains(QStringLiteral("Correct the fields")),
+             qPrintable(findings->item(0)->text()));
 
     type(edit, good);
+    QVERIFY(!findings->item(0)->text().contains(QStringLiteral("Correct the fields")));
     QVERIFY(m_page->isComplete());
     QVERIFY(label->isHidden());
     QVERIFY(!edit->property("invalid").toBool());

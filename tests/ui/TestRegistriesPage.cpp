@@ -59,6 +59,11 @@ private slots:
         QCOMPARE(scheme()->currentIndex(), int(RegistriesPage::HttpChoice));
         QCOMPARE(scheme()->currentText(), QStringLiteral("HTTP only"));
         QCOMPARE(m_table->item(0, RegistriesPage::SkipVerifyColumn)->text(), QStringLiteral("yes"));
+        // The page opens with the fix chosen, but first says what breaks today: containerd would try HTTPS.
+        const QStringList today =
+            m_page->findChild<FindingsView *>(QStringLiteral("todayFindingsView"))->shownCodes();
+        QVERIFY2(today.contains(QStringLiteral("registry-http-without-mirror")), qPrintable(today.join(u' ')));
+        QVERIFY(!m_findings->shownCodes().contains(QStringLiteral("registry-http-without-mirror")));
 
         const QString preview = m_preview->toPlainText();
         QVERIFY2(

@@ -28,6 +28,10 @@ DnsPage::DnsPage(ksw::WizardSession *session, QWidget *parent)
     , m_ui(std::make_unique<Ui::DnsPage>()) {
     m_ui->setupUi(this);
     m_ui->findingsView->setTopic(ksw::Topic::Dns);
+    m_ui->todayFindingsView->setTopic(ksw::Topic::Dns);
+    const QString dnsFine = tr("Pods ask the company DNS for the names only it knows.", "@info findings");
+    m_ui->todayFindingsView->setAllClearText(dnsFine);
+    m_ui->findingsView->setAllClearText(dnsFine);
     new ProbeStatus(
         session, m_ui->probePushButton, m_ui->probeStatusLabel,
         [](const ksw::ProbeReport &report) {
@@ -140,7 +144,11 @@ void DnsPage::refresh() {
         preview = tr("Nothing to preview: %1", "@info").arg(session()->editError());
     if (m_ui->previewPlainTextEdit->toPlainText() != preview)
         m_ui->previewPlainTextEdit->setPlainText(preview);
-    m_ui->findingsView->setFindings(session()->findings());
+    showTodayAndAfter(
+        m_ui->todayFindingsView, m_ui->findingsView,
+        serverProblems.isEmpty() && (!zones || zoneProblems.isEmpty())
+            ? QString()
+            : tr("Correct the fields marked in red: what would break follows what you type.", "@info findings"));
 }
 
 void DnsPage::colourProblemLabels() {

@@ -50,6 +50,11 @@ RangesPage::RangesPage(ksw::WizardSession *session, QWidget *parent)
     , m_ui(std::make_unique<Ui::RangesPage>()) {
     m_ui->setupUi(this);
     m_ui->findingsView->setTopic(ksw::Topic::Ranges);
+    m_ui->todayFindingsView->setTopic(ksw::Topic::Ranges);
+    const QString rangesFine =
+        tr("The ranges hold no company or node address, and do not overlap each other.", "@info findings");
+    m_ui->todayFindingsView->setAllClearText(rangesFine);
+    m_ui->findingsView->setAllClearText(rangesFine);
     setTitle(tr("Address ranges", "@title:page"));
     setSubTitle(tr("Which addresses may the cluster keep for its pods and services?", "@subtitle:page"));
 
@@ -124,7 +129,11 @@ void RangesPage::refresh() {
     showProblem(m_ui->nodePrefixProblemLabel, m_ui->nodePrefixLineEdit, prefixProblems.join(newline));
 
     showOrigins();
-    m_ui->findingsView->setFindings(session()->findings());
+    showTodayAndAfter(
+        m_ui->todayFindingsView, m_ui->findingsView,
+        serviceProblems.isEmpty() && podProblems.isEmpty() && prefixProblems.isEmpty()
+            ? QString()
+            : tr("Correct the fields marked in red: what would break follows what you type.", "@info findings"));
     m_ui->addressStrip->setItems(stripItems());
 
     const ksw::ClusterConfig &today = session()->assessment()->config();

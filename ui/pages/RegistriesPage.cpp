@@ -54,6 +54,11 @@ RegistriesPage::RegistriesPage(ksw::WizardSession *session, QWidget *parent)
     , m_ui(std::make_unique<Ui::RegistriesPage>()) {
     m_ui->setupUi(this);
     m_ui->findingsView->setTopic(ksw::Topic::Registries);
+    m_ui->todayFindingsView->setTopic(ksw::Topic::Registries);
+    const QString registriesFine =
+        tr("containerd reaches every registry of the company services the way the registry answers.", "@info findings");
+    m_ui->todayFindingsView->setAllClearText(registriesFine);
+    m_ui->findingsView->setAllClearText(registriesFine);
     new ProbeStatus(
         session, m_ui->probePushButton, m_ui->probeStatusLabel,
         [](const ksw::ProbeReport &report) {
@@ -247,5 +252,5 @@ void RegistriesPage::refresh() {
     }
     if (m_ui->previewPlainTextEdit->toPlainText() != preview)
         m_ui->previewPlainTextEdit->setPlainText(preview);
-    m_ui->findingsView->setFindings(session()->findings());
+    showTodayAndAfter(m_ui->todayFindingsView, m_ui->findingsView);
 }

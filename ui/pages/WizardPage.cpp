@@ -3,6 +3,7 @@
 #include "pages/WizardPage.h"
 
 #include "session/WizardSession.h"
+#include "widgets/FindingsView.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +22,16 @@ WizardPage::WizardPage(ksw::WizardSession *session, QWidget *parent)
 
 void WizardPage::initializePage() {
     refresh();
+}
+
+void WizardPage::showTodayAndAfter(FindingsView *today, FindingsView *after, const QString &fieldsProblem) const {
+    if (const ksw::Assessment *assessment = m_session->assessment())
+        today->setFindings(assessment->findings());
+    if (fieldsProblem.isEmpty()) {
+        after->setFindings(m_session->findings());
+        return;
+    }
+    after->showNote(fieldsProblem);
 }
 
 void WizardPage::showProblem(QLabel *label, QLineEdit *field, const QString &message) {

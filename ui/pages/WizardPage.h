@@ -4,6 +4,7 @@
 
 #include <QWizardPage>
 
+class FindingsView;
 class QLabel;
 class QLineEdit;
 
@@ -22,6 +23,10 @@ protected:
     ksw::WizardSession *session() const { return m_session; }
     /// Called whenever the session changed (and when the page is shown): update the widgets from it.
     virtual void refresh() {}
+    /// A fixing page's two lists of its topic: what breaks with the files as they are today (the inventory on disk)
+    /// and what would after saving the page's choices. While a field of the page is invalid, `fieldsProblem` says
+    /// so in the second list instead of findings that describe the values before the typing.
+    void showTodayAndAfter(FindingsView *today, FindingsView *after, const QString &fieldsProblem = {}) const;
     /// Shows `message` in `label` (hidden when empty) and marks `field` as invalid or valid.
     static void showProblem(QLabel *label, QLineEdit *field, const QString &message);
 

@@ -40,6 +40,12 @@ void FindingsView::setFindings(const QList<ksw::Finding> &findings) {
     }
 }
 
+void FindingsView::showNote(const QString &text) {
+    clear();
+    auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxInformation), text, this);
+    item->setData(Qt::UserRole, QString());
+}
+
 QStringList FindingsView::shownCodes() const {
     QStringList codes;
     for (int row = 0; row < count(); ++row) {

@@ -21,6 +21,8 @@ public:
     void setFindings(const QList<ksw::Finding> &findings);
     /// What the all-clear line says: what was checked and found fine, in the page's own words.
     void setAllClearText(const QString &text) { m_allClearText = text; }
+    /// Shows one line of information instead of findings (while the findings cannot be known).
+    void showNote(const QString &text);
     /// The codes shown, in order (tests).
     QStringList shownCodes() const;
 
