@@ -2747,11 +2747,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>はい</translation>
     </message>
     <message>
-        <source>Written as Kubespray&apos;s documentation does; it changes nothing for plain HTTP.</source>
-        <comment>@info:tooltip</comment>
-        <translation>Kubesprayのドキュメントの例に合わせて書き込みます。平文のHTTPでは何も影響しません。</translation>
-    </message>
-    <message>
         <source>no</source>
         <comment>@item skip verify</comment>
         <translation>いいえ</translation>
@@ -2812,6 +2807,11 @@ Nothing in the inventory folder is changed.</source>
         <source>containerd reaches every registry of the company services the way the registry answers.</source>
         <comment>@info findings</comment>
         <translation>containerdは、社内サービスの各レジストリに、そのレジストリが応答する方式で接続します。</translation>
+    </message>
+    <message>
+        <source>Plain HTTP has no certificate to check.</source>
+        <comment>@info:tooltip</comment>
+        <translation>平文のHTTPには、検証する証明書がありません。</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3299,11 @@ Nothing in the inventory folder is changed.</source>
         <source>Finished on the second attempt. The first attempt failed here:</source>
         <comment>@info run</comment>
         <translation>2回目の実行で完了しました。1回目は次の箇所で失敗しています:</translation>
+    </message>
+    <message>
+        <source>Ended with exit code %1 before any task failed on a host: Ansible itself stopped. Its reason is at the end of the log.</source>
+        <comment>@info run</comment>
+        <translation>終了コード%1で終了しました。ホスト上のタスクが失敗する前に、Ansible自体が停止しています。理由はログの末尾にあります。</translation>
     </message>
 </context>
 <context>

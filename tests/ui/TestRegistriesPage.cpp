@@ -58,7 +58,7 @@ private slots:
         QCOMPARE(m_table->item(0, RegistriesPage::SourceColumn)->text(), QStringLiteral("Docker Registry"));
         QCOMPARE(scheme()->currentIndex(), int(RegistriesPage::HttpChoice));
         QCOMPARE(scheme()->currentText(), QStringLiteral("HTTP only"));
-        QCOMPARE(m_table->item(0, RegistriesPage::SkipVerifyColumn)->text(), QStringLiteral("yes"));
+        QCOMPARE(m_table->item(0, RegistriesPage::SkipVerifyColumn)->text(), QStringLiteral("—"));
         // The page opens with the fix chosen, but first says what breaks today: containerd would try HTTPS.
         const QStringList today =
             m_page->findChild<FindingsView *>(QStringLiteral("todayFindingsView"))->shownCodes();

@@ -6,9 +6,14 @@
 // point to a temporary folder for the run.
 
 #include "CommandLine.h"
+#include "Dialogs.h"
 #include "MainWizard.h"
+#include "pages/DeployPage.h"
 #include "pages/OpenPage.h"
+#include "run/AnsibleFiles.h"
+#include "run/RunSession.h"
 #include "session/WizardSession.h"
+#include "widgets/RunView.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -25,6 +30,7 @@
 #include <QWindow>
 
 #include <cstdio>
+#include <functional>
 #include <utility>
 
 namespace {
@@ -74,15 +80,15 @@ QPixmap grabWindow(QWidget &window) {
 
 class Shooter {
 public:
-    Shooter(QWidget &window, const QString &outDir, const QString &language)
+    Shooter(QWidget &window, const QString &outDir, const QString &prefix)
         : m_window(window)
         , m_outDir(outDir)
-        , m_language(language) {}
+        , m_prefix(prefix) {}
 
     bool shoot(int number, const QString &name) {
         settle();
         const QString path = QDir(m_outDir).filePath(
-            QStringLiteral("%1-%2-%3.png").arg(m_language).arg(number, 2, 10, QLatin1Char('0')).arg(name));
+            QStringLiteral("%1-%2-%3.png").arg(m_prefix).arg(number, 2, 10, QLatin1Char('0')).arg(name));
         if (!grabWindow(m_window).save(path)) {
             err() << "ksw-screenshots: cannot write " << path << Qt::endl;
             return false;
@@ -94,8 +100,44 @@ public:
 private:
     QWidget &m_window;
     QString m_outDir;
-    QString m_language;
+    QString m_prefix; ///< "en-860x640"
 };
+
+/// Waits (with the event loop running) until `done` holds, at most `milliseconds`.
+bool waitFor(const std::function<bool()> &done, int milliseconds) {
+    const QDeadlineTimer deadline(milliseconds);
+    while (!done() && !deadline.hasExpired())
+        settle(100);
+    return done();
+}
+
+/// A playbook of a few slow local tasks, shaped like the start of cluster.yml, so the run page can be seen mid-run
+/// and cancelled without any node: it runs on this machine only (ansible_connection=local), as the user.
+ksw::AnsibleCommand localRunCommand(const QString &folder) {
+    QFile playbook(folder + QStringLiteral("/cluster.yml"));
+    QFile hosts(folder + QStringLiteral("/hosts.ini"));
+    if (playbook.open(QIODevice::WriteOnly)) {
+        playbook.write("- name: Check the nodes (a local stand-in for Kubespray's cluster.yml)\n"
+                       "  hosts: all\n  gather_facts: false\n  tasks:\n");
+        for (const char *task : {"bootstrap-os : Fetch /etc/os-release", "kubernetes/preinstall : Check memory",
+                                 "kubernetes/preinstall : Check the pod and service ranges",
+                                 "container-engine/containerd : Write hosts.toml of each registry",
+                                 "download : Pull the images", "kubernetes/control-plane : kubeadm init",
+                                 "network_plugin/calico : Start calico-node", "kubernetes-apps : Deploy CoreDNS"})
+            playbook.write(QByteArray("    - name: \"") + task +
+                           "\"\n      ansible.builtin.command: sleep 1\n"
+                           "      changed_when: false\n");
+    }
+    if (hosts.open(QIODevice::WriteOnly))
+        hosts.write("node1 ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n"
+                    "node2 ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+    ksw::AnsibleCommand command;
+    command.kubesprayRoot = folder;
+    command.hostsFile = folder + QStringLiteral("/hosts.ini");
+    command.playbook = QStringLiteral("cluster.yml");
+    command.become = false;
+    return command;
+}
 
 } // namespace
 
@@ -130,7 +172,9 @@ int main(int argc, char *argv[]) {
                                         QStringLiteral("LANG"), QStringLiteral("en"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder for the PNG files."),
                                        QStringLiteral("DIR"), QStringLiteral("build/screenshots"));
-    parser.addOptions({langOption, outOption});
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, WIDTHxHEIGHT."),
+                                        QStringLiteral("SIZE"), QStringLiteral("860x640"));
+    parser.addOptions({langOption, outOption, sizeOption});
     parser.process(app);
     const QString language = parser.value(langOption);
     if (language != u"en" && language != u"ja") {
@@ -142,13 +186,19 @@ int main(int argc, char *argv[]) {
         err() << "ksw-screenshots: cannot create " << outDir << Qt::endl;
         return 2;
     }
+    const QStringList sizeParts = parser.value(sizeOption).split(u'x');
+    const QSize size(sizeParts.value(0).toInt(), sizeParts.value(1).toInt());
+    if (sizeParts.size() != 2 || size.width() < 200 || size.height() < 200) {
+        err() << "ksw-screenshots: --size takes WIDTHxHEIGHT, e.g. 860x640" << Qt::endl;
+        return 2;
+    }
     ksw::cli::installTranslations(language);
     MainWizard::applyLocaleFont();
 
     MainWizard wizard;
     if (wizard.windowIcon().pixmap(32, 32).isNull())
         err() << "ksw-screenshots: the window icon did not load (Qt's SVG plugins: libqt6svg6)" << Qt::endl;
-    wizard.resize(1000, 720);
+    wizard.resize(size);
     wizard.move(0, 0);
     wizard.show();
     if (!waitExposed(wizard)) {
@@ -163,7 +213,7 @@ int main(int argc, char *argv[]) {
         return 2;
     }
 
-    Shooter shooter(wizard, outDir, language);
+    Shooter shooter(wizard, outDir, language + u'-' + parser.value(sizeOption));
     bool ok = true;
     const QList<int> ids = wizard.pageIds();
     for (qsizetype index = 0; index < ids.size(); ++index) {
@@ -189,6 +239,26 @@ int main(int argc, char *argv[]) {
         if (index + 1 < ids.size())
             wizard.next();
     }
+    // The run page mid-run and cancelled, with a local playbook.
+    wizard.goToPage(MainWizard::DeployPageId);
+    ksw::RunSession run;
+    run.setCommand(localRunCommand(home.path()));
+    run.setPluginFolder(ksw::AnsibleFiles::callbackPluginFolder());
+    run.setLogFolder(home.filePath(QStringLiteral("runs")));
+    QString error;
+    if (wizard.currentId() != MainWizard::DeployPageId || !run.start(&error)) {
+        err() << "ksw-screenshots: the local run did not start: " << error << Qt::endl;
+        ok = false;
+    } else {
+        wizard.deployPage()->showRun(&run);
+        ok = waitFor([&] { return run.tasksDone() >= 3; }, 60000) && ok;
+        ok = shooter.shoot(ids.indexOf(MainWizard::DeployPageId) + 1, QStringLiteral("deploy-running")) && ok;
+        wizard.deployPage()->runView()->cancel();
+        ok = waitFor([&] { return !run.isRunning(); }, 30000) && ok;
+        ok = shooter.shoot(ids.indexOf(MainWizard::DeployPageId) + 1, QStringLiteral("deploy-cancelled")) && ok;
+    }
+    // The demo's choices are not saved: leave without the question a person would get.
+    Dialogs::setNextAnswer(QMessageBox::Discard);
     wizard.close();
     return ok ? 0 : 1;
 }

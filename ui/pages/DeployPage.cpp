@@ -80,6 +80,14 @@ RunView *DeployPage::runView() const {
     return m_ui->runView;
 }
 
+void DeployPage::showRun(ksw::RunSession *run) {
+    m_ui->runView->setSession(run);
+    m_ui->runView->show();
+    m_ui->stepLabel->setText(run->command().playbook);
+    showRunning(true);
+    connect(run, &ksw::RunSession::finished, this, [this] { showRunning(false); });
+}
+
 bool DeployPage::isRunning() const {
     return m_pipeline->isRunning() || m_preflight->isRunning();
 }

@@ -16,6 +16,9 @@ class Preflight;
 struct PreflightReport;
 } // namespace ksw
 class RunView;
+namespace ksw {
+class RunSession;
+}
 
 /// Runs Kubespray: the action (re-deploy = reset then cluster; cluster only, refused after a range change;
 /// reset only), the SSH and sudo passwords (never stored), a second attempt and the log's detail; a reset asks
@@ -38,6 +41,8 @@ public:
     /// Puts the choices of an earlier deploy back (one-click re-deploy); the passwords stay empty.
     void applyChoices(const ksw::DeployRecord::Choices &choices);
     RunView *runView() const;
+    /// Shows a run someone else started (the screenshot tool: a local playbook) as the page shows its own.
+    void showRun(ksw::RunSession *run);
 
     /// The "Check the nodes first" button: the read-only preflight playbook with the passwords typed; what the
     /// nodes answer joins the findings. False when it did not start (the reason is shown on the page).

@@ -174,8 +174,10 @@ void RegistriesPage::updateRow(int row, const ksw::FixPlan &plan) {
         skipTip = tr("Nothing is written for this registry.", "@info:tooltip");
         break;
     case HttpChoice:
-        skip = tr("yes", "@item skip verify");
-        skipTip = tr("Written as Kubespray's documentation does; it changes nothing for plain HTTP.", "@info:tooltip");
+        // Plain HTTP has no certificate to check: the entry carries skip_verify as Kubespray's docs write it, but a
+        // "yes" here would read as a choice that means something.
+        skip = tr("—", "@item skip verify: nothing written");
+        skipTip = tr("Plain HTTP has no certificate to check.", "@info:tooltip");
         break;
     case HttpsChoice:
         skip = tr("no", "@item skip verify");

@@ -29,11 +29,12 @@ RunView::RunView(QWidget *parent)
     // and where the user drags the splitter is remembered.
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->splitter->setStretchFactor(2, 0);
     m_ui->splitter->setChildrenCollapsible(false);
     const int line = fontMetrics().height();
     if (!m_ui->splitter->restoreState(QSettings().value(SplitterKey).toByteArray()))
-        m_ui->splitter->setSizes({line * 6, line * 100, line * 7});
+        m_ui->splitter->setSizes({line * 6, line * 100});
+    // The end's summary sits under the log and never takes more than a few lines of it.
+    m_ui->failuresListWidget->setMaximumHeight(line * 6);
     connect(m_ui->splitter, &QSplitter::splitterMoved, this,
             [this] { QSettings().setValue(SplitterKey, m_ui->splitter->saveState()); });
     connect(m_ui->failuresListWidget, &QListWidget::itemActivated, this,
@@ -117,9 +118,13 @@ void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
     const int done = m_session ? m_session->tasksDone() : 0;
     if (cancelled) {
         // A cancelled run stops where it was: the bar is not filled, and says so.
-        if (m_ui->progressBar->maximum() == 0)
-            m_ui->progressBar->setRange(0, qMax(1, done));
-        m_ui->progressBar->setValue(qMin(done, m_ui->progressBar->maximum()));
+        // Without an estimate the share done is unknown: an empty bar rather than a full one.
+        if (m_ui->progressBar->maximum() == 0) {
+            m_ui->progressBar->setRange(0, 1);
+            m_ui->progressBar->setValue(0);
+        } else {
+            m_ui->progressBar->setValue(qMin(done, m_ui->progressBar->maximum()));
+        }
         m_ui->progressBar->setFormat(tr("Cancelled after %n task(s)", "@info progress", done));
     } else {
         if (m_ui->progressBar->maximum() == 0) {
@@ -158,6 +163,12 @@ void RunView::showEnd(int exitCode, bool cancelled, const ksw::Recap &recap) {
         list(firstAttempt);
     } else if (exitCode == 0) {
         m_ui->summaryLabel->setText(tr("Finished without a failed task.", "@info run"));
+    } else if (failures.isEmpty()) {
+        m_ui->summaryLabel->setText(tr("Ended with exit code %1 before any task failed on a host: Ansible itself "
+                                       "stopped. Its reason is at the end of the log.",
+                                       "@info run")
+                                        .arg(exitCode));
+        m_ui->logView->showLine(m_ui->logView->textEdit()->document()->blockCount() - 1);
     } else {
         m_ui->summaryLabel->setText(
             tr("Ended with exit code %1. Failed tasks per host (click one to see it in the log):", "@info run")
