@@ -222,6 +222,7 @@ private:
             }
         }
         const QList<NodeAddress> nodes = ksw::nodeAddresses(m_config.inventory(), ipv6);
+        reserved.reserve(reserved.size() + nodes.size() + 1);
         for (const NodeAddress &node : nodes)
             reserved.append({Cidr::host(node.address), node.host + QLatin1Char(' ') + node.variable});
         std::optional<IpAddress> nodeLocalDns;

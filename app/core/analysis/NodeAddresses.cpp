@@ -28,17 +28,18 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
         if (file.scope == Inventory::VarsFile::Scope::Host)
             hostVarsFiles.insert(file.target, &file);
     }
+    // One origin for the hosts file, its line set per value: its strings are shared by every address.
+    Origin hostsFileOrigin{
+        Origin::Kind::Inventory, inventory.hostsFilePath(), inventory.displayPath(inventory.hostsFilePath()), 0, {}};
+    result.reserve(inventory.hostNames().size() * variables.size());
     for (const QString &host : inventory.hostNames()) {
         const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
         for (const QString &variable : variables) {
             if (!entry.vars.contains(variable))
                 continue;
-            const Origin origin{Origin::Kind::Inventory,
-                                inventory.hostsFilePath(),
-                                inventory.displayPath(inventory.hostsFilePath()),
-                                entry.vars.value(variable).line,
-                                {}};
-            consider(host, variable, entry.vars.value(variable).value, origin);
+            const InlineVariable inlineVariable = entry.vars.value(variable);
+            hostsFileOrigin.line = inlineVariable.line;
+            consider(host, variable, inlineVariable.value, hostsFileOrigin);
         }
         // values() is newest first; the files were read in order.
         const QList<const Inventory::VarsFile *> files = hostVarsFiles.values(host);

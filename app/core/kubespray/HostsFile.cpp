@@ -3,17 +3,31 @@
 #include "kubespray/HostsFile.h"
 
 #include "util/InputLimits.h"
+#include "yaml/CompactYaml.h"
 #include "yaml/YamlDocument.h"
-#include "yaml/YamlValues.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace ksw {
 
+namespace detail {
+
+/// The variables of one hosts file: their names, each once, and their values in one compact tree.
+struct HostsFileValues {
+    QStringList names;
+    yaml::CompactTree values;
+};
+
+} // namespace detail
+
 namespace {
+
+using Index = yaml::CompactTree::Index;
 
 QString tooManyHosts();
 
@@ -29,136 +43,223 @@ Expected<HostPattern> parseHostPattern(const QString &pattern, const SourceLocat
 
 YAML::Node iniValue(const QString &text);
 
-/// Adds hosts and children to groups once each. A hash beside each list: node[1:100000] would otherwise
-/// search the list for every name it adds.
-class GroupMembers {
+/// Fills a HostsFile: each host and group once, members and children once per group, variable names once, every
+/// value in one compact store.
+class HostsBuilder {
 public:
-    void add(InventoryGroup &group, const QString &host) { appendOnce(group.hosts, m_hosts[group.name], host); }
-    void addChild(InventoryGroup &group, const QString &child) {
-        appendOnce(group.children, m_children[group.name], child);
+    explicit HostsBuilder(HostsFile &out)
+        : m_out(out)
+        , m_values(std::make_shared<detail::HostsFileValues>()) {}
+
+    InventoryGroup &group(const QString &name) {
+        InventoryGroup &group = m_out.groups[name];
+        group.name = name;
+        return group;
     }
 
-private:
-    static void appendOnce(QStringList &list, QSet<QString> &seen, const QString &name) {
-        if (seen.size() != list.size()) // the list was filled elsewhere first
-            seen = QSet<QString>(list.cbegin(), list.cend());
-        if (!seen.contains(name)) {
-            seen.insert(name);
-            list.append(name);
+    /// The host `name`, a member of `group` from now on; declared at `line` when it is new. Null past
+    /// limits::MaxHosts. Valid until the next host is added.
+    InventoryHost *addHost(InventoryGroup &group, const QString &name, int line) {
+        if (m_out.hosts.size() >= limits::MaxHosts && !m_out.hosts.contains(name))
+            return nullptr;
+        const auto [host, index] = m_out.hosts.insert(name, line);
+        if (m_out.hostOrder.size() < m_out.hosts.size())
+            m_out.hostOrder.append(host->name);
+        // A set beside each list: node[1:100000] would otherwise search the list for every name it adds.
+        QSet<quint32> &members = m_members[group.name];
+        if (!members.contains(index)) {
+            members.insert(index);
+            group.hosts.append(host->name);
+        }
+        return host;
+    }
+
+    void addChild(InventoryGroup &group, const QString &child) {
+        QSet<QString> &children = m_children[group.name];
+        if (!children.contains(child)) {
+            children.insert(child);
+            group.children.append(child);
         }
     }
 
-    QHash<QString, QSet<QString>> m_hosts;
+    quint32 variableName(const QString &name) {
+        const auto found = m_nameIndex.constFind(name);
+        if (found != m_nameIndex.constEnd())
+            return found.value();
+        m_values->names.append(name);
+        m_nameIndex.insert(name, quint32(m_values->names.size() - 1));
+        return quint32(m_values->names.size() - 1);
+    }
+
+    /// A value of the hosts file's YAML, copied into the store (once, however many hosts or aliases share it).
+    InlineVariables::Value yamlValue(const yaml::CompactDocument &document, Index node) {
+        return {m_values->values.copy(document.tree, node, document.hasAliases ? &m_copied : nullptr), false};
+    }
+    /// The text of an INI value, typed when asked for.
+    InlineVariables::Value iniText(const QString &text) { return {m_values->values.addScalar(text.toUtf8()), true}; }
+
+    void set(InlineVariables &vars, quint32 name, int line, InlineVariables::Value value) {
+        vars.set(m_values, name, line, value);
+    }
+
+    /// Gives back what was reserved for growth, once everything is read.
+    void finish() {
+        m_out.hosts.squeeze();
+        m_out.hostOrder.squeeze();
+        for (InventoryGroup &group : m_out.groups) {
+            group.hosts.squeeze();
+            group.vars.squeeze();
+        }
+        m_values->values.squeeze();
+    }
+
+private:
+    HostsFile &m_out;
+    std::shared_ptr<detail::HostsFileValues> m_values;
+    QHash<QString, quint32> m_nameIndex;
+    QHash<QString, QSet<quint32>> m_members;
     QHash<QString, QSet<QString>> m_children;
+    std::vector<Index> m_copied; // store index of each value of the file's tree already copied
 };
 
 // ---- YAML ------------------------------------------------------------------------------------------
 
+/// Reads the groups of a YAML hosts file from its compact tree, with the checks and messages Ansible's YAML
+/// inventory plugin needs. An alias is the node of its anchor: a group, host or variable may be written once and
+/// used in several places, as in Ansible.
 class YamlHostsReader {
 public:
-    explicit YamlHostsReader(HostsFile &out)
-        : m_out(out) {}
+    YamlHostsReader(HostsBuilder &builder, const yaml::CompactDocument &document, const QString &path)
+        : m_builder(builder)
+        , m_document(document)
+        , m_tree(document.tree)
+        , m_path(path) {}
 
-    std::optional<Error> readGroup(const QString &name, const YAML::Node &key, const YAML::Node &body) {
-        InventoryGroup &group = m_out.groups[name];
-        group.name = name;
+    /// `line` is where the group is named (0 for a group at the top, whose line the caller knows).
+    std::optional<Error> readGroup(const QString &name, int line, Index body) {
+        InventoryGroup &group = m_builder.group(name);
         if (group.line == 0)
-            group.line = key.Mark().line + 1;
-        if (!body.IsDefined() || body.IsNull())
+            group.line = line;
+        if (m_tree.isNull(body))
             return std::nullopt;
-        if (!body.IsMap())
+        if (!m_tree.isMap(body))
             return error(
                 body, name,
                 QCoreApplication::translate("Inventory", "A group must be a mapping with hosts, children or vars."));
-
-        for (auto it = body.begin(); it != body.end(); ++it) {
-            const QString section = QString::fromStdString(it->first.as<std::string>(""));
-            const YAML::Node value = it->second;
-            if (section == u"hosts") {
-                if (value.IsNull())
-                    continue;
-                if (!value.IsMap())
-                    return error(value, name + QStringLiteral(".hosts"),
-                                 QCoreApplication::translate("Inventory", "“hosts” must be a mapping of host names."));
-                for (auto host = value.begin(); host != value.end(); ++host) {
-                    if (auto problem = readHost(group, host->first, host->second))
-                        return problem;
-                }
-            } else if (section == u"children") {
-                if (value.IsNull())
-                    continue;
-                if (!value.IsMap())
-                    return error(
-                        value, name + QStringLiteral(".children"),
-                        QCoreApplication::translate("Inventory", "“children” must be a mapping of group names."));
-                for (auto child = value.begin(); child != value.end(); ++child) {
-                    const QString childName = QString::fromStdString(child->first.as<std::string>(""));
-                    m_members.addChild(group, childName);
-                    if (auto problem = readGroup(childName, child->first, child->second))
-                        return problem;
-                }
-            } else if (section == u"vars") {
-                if (value.IsNull())
-                    continue;
-                if (!value.IsMap())
-                    return error(value, name + QStringLiteral(".vars"),
-                                 QCoreApplication::translate("Inventory", "“vars” must be a mapping."));
-                for (auto var = value.begin(); var != value.end(); ++var)
-                    group.vars.insert(QString::fromStdString(var->first.as<std::string>("")),
-                                      {resolveDuplicateKeys(var->second), var->first.Mark().line + 1});
-            } else {
-                return error(it->first, name + QLatin1Char('.') + section,
-                             QCoreApplication::translate(
-                                 "Inventory", "Unknown key in a group: only hosts, children and vars are allowed."));
-            }
+        for (qsizetype i = 0; i < m_tree.childCount(body); i += 2) {
+            const Index key = m_tree.child(body, i);
+            const Index value = m_tree.child(body, i + 1);
+            const QString section = m_tree.scalar(key);
+            std::optional<Error> problem;
+            if (section == u"hosts")
+                problem = readHosts(group, value);
+            else if (section == u"children")
+                problem = readChildren(group, value);
+            else if (section == u"vars")
+                problem = readVars(group, value);
+            else
+                problem = error(key, name + QLatin1Char('.') + section,
+                                QCoreApplication::translate(
+                                    "Inventory", "Unknown key in a group: only hosts, children and vars are allowed."));
+            if (problem)
+                return problem;
         }
         return std::nullopt;
     }
 
 private:
-    std::optional<Error> readHost(InventoryGroup &group, const YAML::Node &key, const YAML::Node &body) {
-        // Ansible's YAML plugin expands keys like "node[1:3]" and "node9:2222" just as its INI plugin does.
-        const auto parsed = parseHostPattern(QString::fromStdString(key.as<std::string>("")), locationOf(key));
-        if (!parsed)
-            return parsed.error();
-        const HostPattern &pattern = *parsed;
-        if (!body.IsNull() && !body.IsMap())
-            return error(
-                body, pattern.names.value(0),
-                QCoreApplication::translate("Inventory", "A host entry must be a mapping of variables, or empty."));
-        for (const QString &name : pattern.names) {
-            m_members.add(group, name);
-            InventoryHost &host = m_out.hosts[name];
-            if (host.name.isEmpty()) {
-                if (m_out.hostOrder.size() >= limits::MaxHosts)
-                    return Error{locationOf(key), name, tooManyHosts()};
-                host.name = name;
-                host.line = key.Mark().line + 1;
-                m_out.hostOrder.append(name);
-            }
-            // The port of the pattern first, so that an explicit ansible_port in the body wins, as in Ansible.
-            if (!pattern.port.isEmpty())
-                host.vars.insert(QStringLiteral("ansible_port"), {iniValue(pattern.port), key.Mark().line + 1});
-            if (body.IsNull())
-                continue;
-            for (auto var = body.begin(); var != body.end(); ++var)
-                host.vars.insert(QString::fromStdString(var->first.as<std::string>("")),
-                                 {resolveDuplicateKeys(var->second), var->first.Mark().line + 1});
+    std::optional<Error> readHosts(InventoryGroup &group, Index hosts) {
+        if (m_tree.isNull(hosts))
+            return std::nullopt;
+        if (!m_tree.isMap(hosts))
+            return error(hosts, group.name + QStringLiteral(".hosts"),
+                         QCoreApplication::translate("Inventory", "“hosts” must be a mapping of host names."));
+        for (qsizetype i = 0; i < m_tree.childCount(hosts); i += 2) {
+            if (auto problem = readHost(group, m_tree.child(hosts, i), m_tree.child(hosts, i + 1)))
+                return problem;
         }
         return std::nullopt;
     }
 
-    SourceLocation locationOf(const YAML::Node &node) const {
-        const YAML::Mark mark = node.Mark();
-        return {m_out.path, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
+    std::optional<Error> readChildren(InventoryGroup &group, Index children) {
+        if (m_tree.isNull(children))
+            return std::nullopt;
+        if (!m_tree.isMap(children))
+            return error(children, group.name + QStringLiteral(".children"),
+                         QCoreApplication::translate("Inventory", "“children” must be a mapping of group names."));
+        for (qsizetype i = 0; i < m_tree.childCount(children); i += 2) {
+            const Index key = m_tree.child(children, i);
+            const QString childName = m_tree.scalar(key);
+            m_builder.addChild(group, childName);
+            if (auto problem = readGroup(childName, m_tree.line(key) + 1, m_tree.child(children, i + 1)))
+                return problem;
+        }
+        return std::nullopt;
     }
 
-    Error error(const YAML::Node &node, const QString &field, const QString &message) const {
+    std::optional<Error> readVars(InventoryGroup &group, Index vars) {
+        if (m_tree.isNull(vars))
+            return std::nullopt;
+        if (!m_tree.isMap(vars))
+            return error(vars, group.name + QStringLiteral(".vars"),
+                         QCoreApplication::translate("Inventory", "“vars” must be a mapping."));
+        for (qsizetype i = 0; i < m_tree.childCount(vars); i += 2) {
+            const Index key = m_tree.child(vars, i);
+            m_builder.set(group.vars, m_builder.variableName(m_tree.scalar(key)), m_tree.line(key) + 1,
+                          m_builder.yamlValue(m_document, m_tree.child(vars, i + 1)));
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Error> readHost(InventoryGroup &group, Index key, Index body) {
+        // Ansible's YAML plugin expands keys like "node[1:3]" and "node9:2222" just as its INI plugin does.
+        const auto parsed = parseHostPattern(m_tree.scalar(key), locationOf(key));
+        if (!parsed)
+            return parsed.error();
+        const HostPattern &pattern = *parsed;
+        if (!m_tree.isNull(body) && !m_tree.isMap(body))
+            return error(
+                body, pattern.names.value(0),
+                QCoreApplication::translate("Inventory", "A host entry must be a mapping of variables, or empty."));
+        const int line = m_tree.line(key) + 1;
+        // The port of the pattern first, so that an explicit ansible_port in the body wins, as in Ansible. Each
+        // value is stored once for all the hosts of the pattern.
+        m_hostVars.clear();
+        if (!pattern.port.isEmpty())
+            m_hostVars.push_back(
+                {m_builder.variableName(QStringLiteral("ansible_port")), line, m_builder.iniText(pattern.port)});
+        for (qsizetype i = 0; i < m_tree.childCount(body); i += 2) {
+            const Index name = m_tree.child(body, i);
+            m_hostVars.push_back({m_builder.variableName(m_tree.scalar(name)), m_tree.line(name) + 1,
+                                  m_builder.yamlValue(m_document, m_tree.child(body, i + 1))});
+        }
+        for (const QString &name : pattern.names) {
+            InventoryHost *host = m_builder.addHost(group, name, line);
+            if (!host)
+                return Error{locationOf(key), name, tooManyHosts()};
+            for (const HostVariable &variable : m_hostVars)
+                m_builder.set(host->vars, variable.name, variable.line, variable.value);
+        }
+        return std::nullopt;
+    }
+
+    SourceLocation locationOf(Index node) const { return {m_path, m_tree.line(node) + 1, m_tree.column(node) + 1}; }
+
+    Error error(Index node, const QString &field, const QString &message) const {
         return Error{locationOf(node), field, message};
     }
 
-    HostsFile &m_out;
-    GroupMembers m_members;
+    struct HostVariable {
+        quint32 name;
+        int line;
+        InlineVariables::Value value;
+    };
+
+    HostsBuilder &m_builder;
+    const yaml::CompactDocument &m_document;
+    const yaml::CompactTree &m_tree;
+    QString m_path;
+    std::vector<HostVariable> m_hostVars; // of the host entry being read
 };
 
 // ---- INI -------------------------------------------------------------------------------------------
@@ -242,6 +343,56 @@ YAML::Node iniValue(const QString &text) {
     YAML::Node node(text.toStdString());
     node.SetTag("!"); // a string, whatever it looks like
     return node;
+}
+
+/// One line of a file, decoded as if the whole file were: QString::fromUtf8 drops a byte order mark only at the
+/// start of what it decodes.
+QString decodeLine(QByteArrayView bytes, bool firstLine) {
+    static const QByteArrayView byteOrderMark("\xEF\xBB\xBF");
+    if (!firstLine && bytes.startsWith(byteOrderMark))
+        return QChar(0xFEFF) + QString::fromUtf8(bytes);
+    return QString::fromUtf8(bytes);
+}
+
+/// A host line of an INI [group] section: a host pattern and key=value variables. `raw` is the line as written
+/// (for columns), `line` without surrounding blanks; `where` gives file and line.
+std::optional<Error> readIniHostLine(HostsBuilder &builder, InventoryGroup &group, const QString &raw,
+                                     const QString &line, SourceLocation where) {
+    const QStringList words = shellSplit(line);
+    if (words.isEmpty())
+        return std::nullopt;
+    struct Variable {
+        quint32 name;
+        InlineVariables::Value value;
+    };
+    std::vector<Variable> vars;
+    bool explicitPort = false;
+    const quint32 portName = builder.variableName(QStringLiteral("ansible_port"));
+    for (int w = 1; w < words.size(); ++w) {
+        const int equals = static_cast<int>(words.at(w).indexOf(u'='));
+        if (equals <= 0)
+            return Error{{where.file, where.line, static_cast<int>(raw.indexOf(words.at(w))) + 1},
+                         words.at(0),
+                         QCoreApplication::translate("Inventory", "Host variables must be written key=value.")};
+        vars.push_back({builder.variableName(words.at(w).left(equals)), builder.iniText(words.at(w).mid(equals + 1))});
+        explicitPort = explicitPort || vars.back().name == portName;
+    }
+    where.column = static_cast<int>(raw.indexOf(words.at(0))) + 1;
+    const auto parsed = parseHostPattern(words.at(0), where);
+    if (!parsed)
+        return parsed.error();
+    const HostPattern &pattern = *parsed;
+    // An explicit ansible_port=… wins over "host:port", as in Ansible.
+    if (!pattern.port.isEmpty() && !explicitPort)
+        vars.insert(vars.begin(), {portName, builder.iniText(pattern.port)});
+    for (const QString &name : pattern.names) {
+        InventoryHost *host = builder.addHost(group, name, where.line);
+        if (!host)
+            return Error{where, name, tooManyHosts()};
+        for (const Variable &variable : vars)
+            builder.set(host->vars, variable.name, where.line, variable.value);
+    }
+    return std::nullopt;
 }
 
 // ---- Host patterns -----------------------------------------------------------------------------
@@ -437,23 +588,114 @@ Expected<HostPattern> parseHostPattern(const QString &pattern, const SourceLocat
 
 } // namespace
 
+// ---- InlineVariables and HostTable --------------------------------------------------------------------
+
+InlineVariable InlineVariables::value(const QString &name) const {
+    const auto found = find(name);
+    return found == m_entries.cend() ? InlineVariable{} : variable(*found);
+}
+
+QStringList InlineVariables::keys() const {
+    QStringList names;
+    names.reserve(size());
+    for (const Entry &entry : m_entries)
+        names.append(nameOf(entry));
+    return names;
+}
+
+InlineVariables::const_iterator InlineVariables::cbegin() const {
+    return {this, m_entries.cbegin()};
+}
+InlineVariables::const_iterator InlineVariables::cend() const {
+    return {this, m_entries.cend()};
+}
+InlineVariables::const_iterator InlineVariables::begin() const {
+    return cbegin();
+}
+InlineVariables::const_iterator InlineVariables::end() const {
+    return cend();
+}
+
+void InlineVariables::set(const std::shared_ptr<const detail::HostsFileValues> &values, quint32 name, int line,
+                          Value value) {
+    if (!m_values)
+        m_values = values;
+    const QString &newName = values->names.at(name);
+    const auto place =
+        std::lower_bound(m_entries.begin(), m_entries.end(), newName,
+                         [this](const Entry &entry, const QString &text) { return nameOf(entry) < text; });
+    const Entry entry{name, line, value.index, value.iniText ? 1u : 0u};
+    if (place != m_entries.end() && place->name == name)
+        *place = entry;
+    else
+        m_entries.insert(place, entry);
+}
+
+std::vector<InlineVariables::Entry>::const_iterator InlineVariables::find(const QString &name) const {
+    const auto place =
+        std::lower_bound(m_entries.cbegin(), m_entries.cend(), name,
+                         [this](const Entry &entry, const QString &text) { return nameOf(entry) < text; });
+    return place != m_entries.cend() && nameOf(*place) == name ? place : m_entries.cend();
+}
+
+const QString &InlineVariables::nameOf(const Entry &entry) const {
+    return m_values->names.at(entry.name);
+}
+
+InlineVariable InlineVariables::variable(const Entry &entry) const {
+    const yaml::CompactTree &store = m_values->values;
+    return {entry.iniText ? iniValue(store.scalar(entry.value)) : store.toNode(entry.value), entry.line};
+}
+
+const InventoryHost &HostTable::value(const QString &name) const {
+    static const InventoryHost none;
+    const quint32 found = position(name);
+    return found == IndexSet::None ? none : m_hosts[found];
+}
+
+quint32 HostTable::position(const QString &name) const {
+    return m_index.find(qHash(name), [&](quint32 host) { return m_hosts[host].name == name; });
+}
+
+std::pair<InventoryHost *, quint32> HostTable::insert(const QString &name, int line) {
+    const quint32 found = position(name);
+    if (found != IndexSet::None)
+        return {&m_hosts[found], found};
+    m_hosts.push_back({name, line, {}});
+    const auto added = quint32(m_hosts.size() - 1);
+    m_index.insert(added, [this](quint32 host) { return qHash(m_hosts[host].name); });
+    return {&m_hosts.back(), added};
+}
+
+void HostTable::squeeze() {
+    m_hosts.shrink_to_fit();
+    for (InventoryHost &host : m_hosts)
+        host.vars.squeeze();
+}
+
+// ---- Parsers -------------------------------------------------------------------------------------------
+
 Expected<HostsFile> HostsFile::parseYaml(const QByteArray &bytes, const QString &path) {
-    const auto document = YamlDocument::parse(bytes, path);
+    const auto document = yaml::CompactDocument::parse(bytes, path);
     if (!document)
         return document.error();
     HostsFile file;
     file.path = path;
     file.format = Format::Yaml;
-    file.duplicates = document->duplicates();
-    YamlHostsReader reader(file);
-    for (const YamlDocument::Key &key : document->keys()) {
-        YAML::Node keyNode(key.name.toStdString());
-        // Marks of synthetic nodes are null; the reader takes the line from the real key where it can.
-        if (auto problem = reader.readGroup(key.name, keyNode, key.value)) {
+    file.duplicates = document->duplicates;
+    if (!document->root)
+        return file;
+    const yaml::CompactTree &tree = document->tree;
+    HostsBuilder builder(file);
+    YamlHostsReader reader(builder, *document, path);
+    for (qsizetype i = 0; i < tree.childCount(*document->root); i += 2) {
+        const Index key = tree.child(*document->root, i);
+        const QString name = tree.scalar(key);
+        if (auto problem = reader.readGroup(name, 0, tree.child(*document->root, i + 1)))
             return *problem;
-        }
-        file.groups[key.name].line = key.line;
+        file.groups[name].line = tree.line(key) + 1;
     }
+    builder.finish();
     return file;
 }
 
@@ -461,24 +703,29 @@ Expected<HostsFile> HostsFile::parseIni(const QByteArray &bytes, const QString &
     HostsFile file;
     file.path = path;
     file.format = Format::Ini;
+    HostsBuilder builder(file);
 
     enum class Section { Hosts, Vars, Children };
     QString group = QStringLiteral("ungrouped");
     Section section = Section::Hosts;
     static const QRegularExpression header(QStringLiteral("^\\[([^\\]:\\s]+)(?::(\\w+))?\\]\\s*(?:[#;].*)?$"));
-    GroupMembers members;
 
-    const QStringList lines = QString::fromUtf8(bytes).split(QLatin1Char('\n'));
-    for (int index = 0; index < lines.size(); ++index) {
-        const int lineNumber = index + 1;
-        const QString line = lines.at(index).trimmed();
+    // Line by line: decoding the whole file at once, and splitting that, would hold it three times over.
+    int lineNumber = 0;
+    for (qsizetype start = 0; start <= bytes.size(); ++lineNumber) {
+        const qsizetype newline = bytes.indexOf('\n', start);
+        const qsizetype end = newline < 0 ? bytes.size() : newline;
+        const QString raw = decodeLine(QByteArrayView(bytes).sliced(start, end - start), lineNumber == 0);
+        start = end + 1;
+        const QString line = raw.trimmed();
         if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
             continue;
+        const int number = lineNumber + 1;
 
         if (line.startsWith(u'[')) {
             const auto match = header.match(line);
             if (!match.hasMatch())
-                return Error{{path, lineNumber, 1},
+                return Error{{path, number, 1},
                              {},
                              QCoreApplication::translate("Inventory", "This section header is not of the form [group], "
                                                                       "[group:vars] or [group:children].")};
@@ -492,77 +739,46 @@ Expected<HostsFile> HostsFile::parseIni(const QByteArray &bytes, const QString &
                 section = Section::Children;
             else
                 return Error{
-                    {path, lineNumber, 1},
+                    {path, number, 1},
                     group + QLatin1Char(':') + kind,
                     QCoreApplication::translate("Inventory", "Unknown section kind: only :vars and :children exist.")};
-            InventoryGroup &entry = file.groups[group];
-            entry.name = group;
+            InventoryGroup &entry = builder.group(group);
             if (entry.line == 0)
-                entry.line = lineNumber;
+                entry.line = number;
             continue;
         }
 
-        InventoryGroup &current = file.groups[group];
-        current.name = group;
+        InventoryGroup &current = builder.group(group);
+        std::optional<Error> problem;
         switch (section) {
-        case Section::Hosts: {
-            const QStringList words = shellSplit(line);
-            if (words.isEmpty())
-                continue;
-            QMap<QString, InlineVariable> vars;
-            for (int w = 1; w < words.size(); ++w) {
-                const int equals = words.at(w).indexOf(u'=');
-                if (equals <= 0)
-                    return Error{{path, lineNumber, static_cast<int>(lines.at(index).indexOf(words.at(w))) + 1},
-                                 words.at(0),
-                                 QCoreApplication::translate("Inventory", "Host variables must be written key=value.")};
-                vars.insert(words.at(w).left(equals), {iniValue(words.at(w).mid(equals + 1)), lineNumber});
-            }
-            const int column = static_cast<int>(lines.at(index).indexOf(words.at(0))) + 1;
-            const auto parsed = parseHostPattern(words.at(0), {path, lineNumber, column});
-            if (!parsed)
-                return parsed.error();
-            const HostPattern &pattern = *parsed;
-            // An explicit ansible_port=… wins over "host:port", as in Ansible.
-            if (!pattern.port.isEmpty() && !vars.contains(QStringLiteral("ansible_port")))
-                vars.insert(QStringLiteral("ansible_port"), {iniValue(pattern.port), lineNumber});
-            for (const QString &name : pattern.names) {
-                InventoryHost &host = file.hosts[name];
-                if (host.name.isEmpty()) {
-                    if (file.hostOrder.size() >= limits::MaxHosts)
-                        return Error{{path, lineNumber, column}, name, tooManyHosts()};
-                    host.name = name;
-                    host.line = lineNumber;
-                    file.hostOrder.append(name);
-                }
-                for (auto it = vars.cbegin(); it != vars.cend(); ++it)
-                    host.vars.insert(it.key(), it.value());
-                members.add(current, name);
-            }
+        case Section::Hosts:
+            problem = readIniHostLine(builder, current, raw, line, {path, number, 0});
             break;
-        }
         case Section::Vars: {
-            const int equals = line.indexOf(u'=');
+            const int equals = static_cast<int>(line.indexOf(u'='));
             if (equals <= 0)
-                return Error{{path, lineNumber, 1},
+                return Error{{path, number, 1},
                              group + QStringLiteral(":vars"),
                              QCoreApplication::translate("Inventory", "Group variables must be written key=value.")};
-            current.vars.insert(line.left(equals).trimmed(), {iniValue(line.mid(equals + 1).trimmed()), lineNumber});
+            builder.set(current.vars, builder.variableName(line.left(equals).trimmed()), number,
+                        builder.iniText(line.mid(equals + 1).trimmed()));
             break;
         }
         case Section::Children: {
             const QString child = shellSplit(line).value(0);
             if (child.isEmpty())
                 continue;
-            members.addChild(current, child);
-            InventoryGroup &childGroup = file.groups[child];
-            childGroup.name = child;
+            builder.addChild(current, child);
+            InventoryGroup &childGroup = builder.group(child);
             if (childGroup.line == 0)
-                childGroup.line = lineNumber;
+                childGroup.line = number;
             break;
         }
         }
+        if (problem)
+            return *problem;
     }
+    builder.finish();
     return file;
 }
 
