@@ -285,10 +285,19 @@ void printTable(const QList<Measurement> &measurements) {
 /// The figures of one size for the growth table.
 struct SizeResult {
     int hosts = 0;
+    qint64 hostsFileBytes = 0;
     double wizardMedianNs = 0; ///< (b) Assessment::run: load and check
     std::optional<qint64> wizardPeakKiB;
+    std::optional<qint64> residentBeforeKiB; ///< what the process held before (a) and (b): Qt, libraries
     double ansibleMedianNs = 0;
     std::optional<qint64> ansiblePeakKiB;
+
+    /// The wizard's peak beyond what the process held before, per MiB of hosts.yaml.
+    std::optional<double> peakPerFileMiB() const {
+        if (!wizardPeakKiB || !residentBeforeKiB || hostsFileBytes == 0)
+            return std::nullopt;
+        return double(*wizardPeakKiB - *residentBeforeKiB) * 1024.0 / double(hostsFileBytes);
+    }
 };
 
 /// One size: (a), (b) and (c) on a generated inventory of `hostCount` hosts under `root`, the table printed.
@@ -379,20 +388,36 @@ std::optional<SizeResult> benchmarkSize(int hostCount, int repeat, const QString
         err() << "bench-inventory: the host counts disagree" << Qt::endl;
         return std::nullopt;
     }
-    return SizeResult{hostCount, assessment->median(), assessment->peakKiB, baseline->median(), baseline->peakKiB};
+    return SizeResult{hostCount,
+                      QFileInfo(inventory->hostsFile).size(),
+                      assessment->median(),
+                      assessment->peakKiB,
+                      residentBefore,
+                      baseline->median(),
+                      baseline->peakKiB};
 }
 
-/// Load+check and ansible-inventory side by side for every size, with the time per 1000 hosts: linear growth
-/// keeps that column flat.
+/// Load+check and ansible-inventory side by side for every size, with the time per 1000 hosts and the wizard's peak
+/// memory beyond its start per MiB of hosts.yaml: linear growth keeps those columns flat.
 void printGrowth(const QList<SizeResult> &results) {
-    out() << "growth (same run; wizard = (b) Assessment::run, ansible = (c) ansible-inventory --list):\n"
-          << "  hosts | wizard ms | ms/1000 hosts | wizard peak MiB | ansible ms | ms/1000 hosts | ansible peak MiB\n"
-          << "--------|-----------|---------------|-----------------|------------|---------------|-----------------\n";
+    out() << "growth (same run; wizard = (b) Assessment::run, ansible = (c) ansible-inventory --list; "
+             "over start = wizard peak less the process resident before (a)):\n"
+          << "  hosts | hosts.yaml MiB | wizard ms | ms/1000 hosts | wizard peak MiB | over start MiB | "
+             "x hosts.yaml | ansible ms | ms/1000 hosts | ansible peak MiB\n"
+          << "--------|----------------|-----------|---------------|-----------------|----------------|"
+             "-------------|------------|---------------|-----------------\n";
     for (const SizeResult &r : results) {
         const double thousands = r.hosts / 1000.0;
-        out() << QString::number(r.hosts).rightJustified(7) << " | " << milliseconds(r.wizardMedianNs).rightJustified(9)
-              << " | " << QString::number(r.wizardMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
-              << mebibytes(r.wizardPeakKiB).rightJustified(15) << " | "
+        const std::optional<double> multiple = r.peakPerFileMiB();
+        const QString overStart = r.wizardPeakKiB && r.residentBeforeKiB
+                                      ? mebibytes(*r.wizardPeakKiB - *r.residentBeforeKiB)
+                                      : QStringLiteral("n/a");
+        out() << QString::number(r.hosts).rightJustified(7) << " | "
+              << QString::number(double(r.hostsFileBytes) / (1024.0 * 1024.0), 'f', 2).rightJustified(14) << " | "
+              << milliseconds(r.wizardMedianNs).rightJustified(9) << " | "
+              << QString::number(r.wizardMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
+              << mebibytes(r.wizardPeakKiB).rightJustified(15) << " | " << overStart.rightJustified(14) << " | "
+              << (multiple ? QString::number(*multiple, 'f', 1) : QStringLiteral("n/a")).rightJustified(11) << " | "
               << milliseconds(r.ansibleMedianNs).rightJustified(10) << " | "
               << QString::number(r.ansibleMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
               << mebibytes(r.ansiblePeakKiB).rightJustified(16) << '\n';

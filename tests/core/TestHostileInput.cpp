@@ -12,6 +12,8 @@
 #include "net/IpAddress.h"
 #include "util/InputLimits.h"
 
+#include "OwnMemory.h"
+
 #include "TestSupport.h"
 
 #include <QDir>
@@ -128,6 +130,41 @@ const QByteArray OneHost = "all:\n"
                            "        kube_control_plane:\n"
                            "        kube_node:\n";
 
+/// A hosts.yaml in the layout of Kubespray's inventory builder: every host under all.hosts with ansible_host, ip
+/// and access_ip, three control-plane and etcd members, every host a worker.
+QByteArray builderHostsYaml(int hosts) {
+    QByteArray yaml = "all:\n  hosts:\n";
+    QByteArray members;
+    for (int i = 1; i <= hosts; ++i) {
+        const QByteArray host = "node" + QByteArray::number(i);
+        const QByteArray address = "10.10." + QByteArray::number(i / 250) + "." + QByteArray::number(i % 250 + 1);
+        yaml += "    " + host + ":\n      ansible_host: " + address + "\n      ip: " + address +
+                "\n      access_ip: " + address + "\n";
+        members += "        " + host + ":\n";
+    }
+    return yaml +
+           "  children:\n"
+           "    kube_control_plane:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
+           "    etcd:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
+           "    kube_node:\n      hosts:\n" +
+           members +
+           "    k8s_cluster:\n      children:\n        kube_control_plane:\n        kube_node:\n        calico_rr:\n"
+           "    calico_rr:\n      hosts: {}\n";
+}
+
+/// The same inventory as inventory.ini: one line per host with its variables, then the groups.
+QByteArray builderInventoryIni(int hosts) {
+    QByteArray ini = "[all]\n";
+    for (int i = 1; i <= hosts; ++i) {
+        const QByteArray address = "10.10." + QByteArray::number(i / 250) + "." + QByteArray::number(i % 250 + 1);
+        ini += "node" + QByteArray::number(i) + " ansible_host=" + address + " ip=" + address +
+               " access_ip=" + address + "\n";
+    }
+    ini += "[kube_control_plane]\nnode[1:3]\n[etcd]\nnode[1:3]\n[kube_node]\nnode[1:" + QByteArray::number(hosts) +
+           "]\n[calico_rr]\n[k8s_cluster:children]\nkube_control_plane\nkube_node\ncalico_rr\n";
+    return ini;
+}
+
 } // namespace
 
 class TestHostileInput : public QObject {
@@ -147,6 +184,8 @@ private slots:
     void diamondOfChildren();
     void manyHostsLoadAndCheck();
     void freeRangeSearchPastManyNodes();
+    void hostsFileMemoryIsProportional_data();
+    void hostsFileMemoryIsProportional();
     void hugeVarsFileIsRefused();
     void denseVarsFileIsRefused();
 };
@@ -396,23 +435,7 @@ void TestHostileInput::manyHostsLoadAndCheck() {
     constexpr int Hosts = 50000;
     QTemporaryDir dir;
     QVERIFY(test::copyTree(test::sourcePath(u"resources/demo/mycluster/group_vars"_s), dir.filePath(u"group_vars"_s)));
-    QByteArray yaml = "all:\n  hosts:\n";
-    QByteArray members;
-    for (int i = 1; i <= Hosts; ++i) {
-        const QByteArray host = "node" + QByteArray::number(i);
-        const QByteArray address = "10.10." + QByteArray::number(i / 250) + "." + QByteArray::number(i % 250 + 1);
-        yaml += "    " + host + ":\n      ansible_host: " + address + "\n      ip: " + address +
-                "\n      access_ip: " + address + "\n";
-        members += "        " + host + ":\n";
-    }
-    yaml += "  children:\n"
-            "    kube_control_plane:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
-            "    etcd:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
-            "    kube_node:\n      hosts:\n" +
-            members +
-            "    k8s_cluster:\n      children:\n        kube_control_plane:\n        kube_node:\n        calico_rr:\n"
-            "    calico_rr:\n      hosts: {}\n";
-    QVERIFY(test::writeAll(dir.filePath(u"hosts.yaml"_s), yaml));
+    QVERIFY(test::writeAll(dir.filePath(u"hosts.yaml"_s), builderHostsYaml(Hosts)));
 
     Assessment::Request request;
     request.inventoryPath = dir.path();
@@ -440,6 +463,46 @@ void TestHostileInput::freeRangeSearchPastManyNodes() {
     const auto found = AddressPlan::findFree(*Cidr::parse(u"10.0.0.0/28"_s).cidr, nodes);
     QVERIFY(found);
     QCOMPARE(found->toString(), u"10.48.212.0/28"_s); // 200,000 × 16 addresses past 10.0.0.0
+}
+
+void TestHostileInput::hostsFileMemoryIsProportional_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("hosts.yaml") << u"hosts.yaml"_s << builderHostsYaml(20000);
+    QTest::newRow("inventory.ini") << u"inventory.ini"_s << builderInventoryIni(20000);
+}
+
+void TestHostileInput::hostsFileMemoryIsProportional() {
+    // Reading a hosts file took about 60 times its size (a YAML::Node per value, and one per variable kept): the
+    // 2.3 MiB hosts.yaml of 20,000 hosts peaked 135 MiB above what the process held before. The bound is a
+    // memory bound, not a timing: the peak resident set (VmHWM) while loading, less the resident set before.
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    constexpr qint64 MaxMultiple = 20;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    QVERIFY(test::writeAll(path, bytes));
+    const qint64 fileKiB = bytes.size() / 1024;
+    bytes.clear();
+    bytes.squeeze();
+
+    QVERIFY2(bench::resetOwnPeak(), "cannot reset the peak resident set (/proc/self/clear_refs, Linux 4.0+)");
+    const std::optional<qint64> before = bench::ownStatusKiB("VmRSS");
+    QVERIFY(before);
+    std::optional<qint64> peak;
+    {
+        const auto inventory = Inventory::load(path);
+        QVERIFY2(inventory, qPrintable(errorText(inventory)));
+        QCOMPARE(inventory->hostNames().size(), 20000);
+        QCOMPARE(inventory->hostsOf(u"k8s_cluster"_s).size(), 20000);
+        QCOMPARE(inventory->hostsFile().hosts.value(u"node20000"_s).vars.size(), 3);
+        peak = bench::ownStatusKiB("VmHWM");
+    }
+    QVERIFY(peak);
+    const qint64 growth = *peak - *before;
+    qInfo("%s: %lld KiB, peak growth while loading %lld KiB (%.1f times the file)", qPrintable(fileName), fileKiB,
+          growth, double(growth) / double(fileKiB));
+    QVERIFY2(growth < MaxMultiple * fileKiB, qPrintable(u"%1 KiB for a file of %2 KiB"_s.arg(growth).arg(fileKiB)));
 }
 
 void TestHostileInput::hugeVarsFileIsRefused() {

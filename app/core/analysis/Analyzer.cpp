@@ -290,7 +290,7 @@ private:
                          {}});
                 addSetting(finding, range->setting);
                 finding.values.append({node.host + QLatin1Char('.') + node.variable, node.address.toString()});
-                finding.origins.append({node.host + QLatin1Char('.') + node.variable, node.origin});
+                finding.origins.append({node.host + QLatin1Char('.') + node.variable, node.origin()});
             }
             if (checkNodeNetworks(*range, networks))
                 conflict = true;

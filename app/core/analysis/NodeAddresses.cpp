@@ -16,11 +16,11 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
         ipv6 ? QStringList{QStringLiteral("ip6"), QStringLiteral("access_ip6"), QStringLiteral("ansible_host")}
              : QStringList{QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip")};
     QList<NodeAddress> result;
-    const auto consider = [&](const QString &host, const QString &variable, const YAML::Node &value,
-                              const Origin &origin) {
+    const auto consider = [&](const QString &host, const QString &variable, const YAML::Node &value, int line,
+                              const std::shared_ptr<const Origin> &file) {
         const auto address = IpAddress::parse(yaml::scalarText(value));
         if (address && address->isV6() == ipv6)
-            result.append({host, variable, *address, origin});
+            result.append({host, variable, *address, line, file});
     };
     // host_vars files by host, so that each host finds its own without scanning every file.
     QMultiHash<QString, const Inventory::VarsFile *> hostVarsFiles;
@@ -28,9 +28,9 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
         if (file.scope == Inventory::VarsFile::Scope::Host)
             hostVarsFiles.insert(file.target, &file);
     }
-    // One origin for the hosts file, its line set per value: its strings are shared by every address.
-    Origin hostsFileOrigin{
-        Origin::Kind::Inventory, inventory.hostsFilePath(), inventory.displayPath(inventory.hostsFilePath()), 0, {}};
+    const auto hostsFile = std::make_shared<const Origin>(Origin{
+        Origin::Kind::Inventory, inventory.hostsFilePath(), inventory.displayPath(inventory.hostsFilePath()), 0, {}});
+    // Room for the usual case, every host with all its variables in the hosts file: the list never moves as it grows.
     result.reserve(inventory.hostNames().size() * variables.size());
     for (const QString &host : inventory.hostNames()) {
         const InventoryHost &entry = inventory.hostsFile().hosts.value(host);
@@ -38,16 +38,18 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
             if (!entry.vars.contains(variable))
                 continue;
             const InlineVariable inlineVariable = entry.vars.value(variable);
-            hostsFileOrigin.line = inlineVariable.line;
-            consider(host, variable, inlineVariable.value, hostsFileOrigin);
+            consider(host, variable, inlineVariable.value, inlineVariable.line, hostsFile);
         }
         // values() is newest first; the files were read in order.
         const QList<const Inventory::VarsFile *> files = hostVarsFiles.values(host);
         for (auto file = files.crbegin(); file != files.crend(); ++file) {
+            std::shared_ptr<const Origin> origin;
             for (const QString &variable : variables) {
                 if (const auto key = (*file)->document.value(variable)) {
-                    consider(host, variable, key->value,
-                             {Origin::Kind::Inventory, (*file)->document.path(), (*file)->displayPath, key->line, {}});
+                    if (!origin)
+                        origin = std::make_shared<const Origin>(
+                            Origin{Origin::Kind::Inventory, (*file)->document.path(), (*file)->displayPath, 0, {}});
+                    consider(host, variable, key->value, key->line, origin);
                 }
             }
         }

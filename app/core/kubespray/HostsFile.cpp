@@ -49,7 +49,9 @@ class HostsBuilder {
 public:
     explicit HostsBuilder(HostsFile &out)
         : m_out(out)
-        , m_values(std::make_shared<detail::HostsFileValues>()) {}
+        , m_values(std::make_shared<detail::HostsFileValues>()) {
+        m_values->values.shareEqualLeaves();
+    }
 
     InventoryGroup &group(const QString &name) {
         InventoryGroup &group = m_out.groups[name];

@@ -59,19 +59,40 @@ void CompactTree::reserve(qsizetype values, qsizetype textBytes) {
 }
 
 void CompactTree::squeeze() {
+    m_shareLeaves = false;
+    m_leaves = {};
     m_nodes.shrink_to_fit();
     m_children.shrink_to_fit();
     m_text.shrink_to_fit();
 }
 
-Index CompactTree::addScalar(QByteArrayView text) {
+Index CompactTree::addLeaf(Kind kind, quint32 tag, QByteArrayView text) {
+    const std::size_t hash = qHash(text, tag) ^ std::size_t(kind);
+    const auto same = [&](Index leaf) {
+        const Node &n = m_nodes[leaf];
+        return n.kind == quint32(kind) && n.tag == tag && this->text(leaf) == text;
+    };
+    if (m_shareLeaves) {
+        if (const Index found = m_leaves.find(hash, same); found != IndexSet::None)
+            return found;
+    }
     Node node{};
-    node.kind = quint32(Kind::Scalar);
+    node.kind = quint32(kind);
+    node.tag = tag;
     node.first = quint32(m_text.size());
     node.count = quint32(text.size());
     m_text.append(text.data(), std::size_t(text.size()));
     m_nodes.push_back(node);
-    return Index(m_nodes.size() - 1);
+    const auto added = Index(m_nodes.size() - 1);
+    if (m_shareLeaves)
+        m_leaves.insert(added, [this](Index leaf) {
+            return qHash(this->text(leaf), m_nodes[leaf].tag) ^ std::size_t(m_nodes[leaf].kind);
+        });
+    return added;
+}
+
+Index CompactTree::addScalar(QByteArrayView text) {
+    return addLeaf(Kind::Scalar, 0, text);
 }
 
 Index CompactTree::copy(const CompactTree &other, Index node, std::vector<Index> *copied) {
@@ -82,23 +103,24 @@ Index CompactTree::copy(const CompactTree &other, Index node, std::vector<Index>
             return (*copied)[node];
     }
     const Node &source = other.m_nodes[node];
-    Node result = source;
-    result.tag = tagIndex(other.m_tags[source.tag]);
-    if (source.kind == quint32(Kind::Scalar)) {
-        result.first = quint32(m_text.size());
-        m_text.append(other.m_text, source.first, source.count);
-    } else if (source.kind != quint32(Kind::Null)) {
+    Index result = 0;
+    if (source.kind == quint32(Kind::Scalar) || source.kind == quint32(Kind::Null)) {
+        result = addLeaf(Kind(source.kind), tagIndex(other.m_tags[source.tag]), other.text(node));
+    } else {
         std::vector<Index> children;
         children.reserve(source.count);
         for (quint32 i = 0; i < source.count; ++i)
             children.push_back(copy(other, other.m_children[source.first + i], copied));
-        result.first = quint32(m_children.size());
+        Node collection = source;
+        collection.tag = tagIndex(other.m_tags[source.tag]);
+        collection.first = quint32(m_children.size());
         m_children.insert(m_children.end(), children.cbegin(), children.cend());
+        m_nodes.push_back(collection);
+        result = Index(m_nodes.size() - 1);
     }
-    m_nodes.push_back(result);
     if (copied)
-        (*copied)[node] = Index(m_nodes.size() - 1);
-    return Index(m_nodes.size() - 1);
+        (*copied)[node] = result;
+    return result;
 }
 
 YAML::Node CompactTree::toNode(Index node) const {

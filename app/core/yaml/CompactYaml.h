@@ -3,6 +3,7 @@
 #pragma once
 
 #include "util/Expected.h"
+#include "util/IndexSet.h"
 #include "yaml/YamlDocument.h"
 
 #include <QByteArray>
@@ -55,6 +56,9 @@ public:
 
     /// Adds a scalar holding `text` (no mark, plain tag).
     Index addScalar(QByteArrayView text);
+    /// From now on, scalars and nulls that copy() and addScalar() add are stored once for each text and tag:
+    /// a value repeated for every host (ansible_user: ubuntu, an address in ip and access_ip) costs one node.
+    void shareEqualLeaves() { m_shareLeaves = true; }
     qsizetype size() const { return static_cast<qsizetype>(m_nodes.size()); }
     /// Makes room for `values` and `textBytes` of scalar text up front.
     void reserve(qsizetype values, qsizetype textBytes);
@@ -77,6 +81,7 @@ private:
     static_assert(sizeof(Node) == 20);
 
     quint32 tagIndex(const std::string &tag);
+    Index addLeaf(Kind kind, quint32 tag, QByteArrayView text);
     YAML::Node toNode(Index node, int depth) const;
 
     std::vector<Node> m_nodes;
@@ -84,6 +89,8 @@ private:
     std::string m_text;
     std::vector<std::string> m_tags{"?", "!", ""};       // yaml-cpp's plain and quoted scalars, and no tag
     std::unordered_map<std::string, quint32> m_tagIndex; // the other tags
+    bool m_shareLeaves = false;
+    IndexSet m_leaves; // with m_shareLeaves: the scalars and nulls, by text and tag
 };
 
 /// A YAML file of variables read into a CompactTree with the checks, limits and messages of YamlDocument::parse
