@@ -11,6 +11,7 @@
 #include "net/Cidr.h"
 #include "net/IpAddress.h"
 #include "util/InputLimits.h"
+#include "yaml/YamlValues.h"
 
 #include "OwnMemory.h"
 
@@ -182,6 +183,10 @@ private slots:
     void longRangeKeepsWidth();
     void rangePastTheHostLimitIsRefused();
     void diamondOfChildren();
+    void refusalsAgreeWithAnsible_data();
+    void refusalsAgreeWithAnsible();
+    void acceptancesAgreeWithAnsible_data();
+    void acceptancesAgreeWithAnsible();
     void manyHostsLoadAndCheck();
     void freeRangeSearchPastManyNodes();
     void hostsFileMemoryIsProportional_data();
@@ -426,6 +431,142 @@ void TestHostileInput::diamondOfChildren() {
     }
     QCOMPARE(inventory->hostsOf(u"l0a"_s), (QStringList{u"node1"_s, u"node2"_s, u"node3"_s}));
     QCOMPARE(inventory->hostsOf(u"l13b"_s), (QStringList{u"node1"_s, u"node2"_s}));
+}
+
+void TestHostileInput::refusalsAgreeWithAnsible_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message"); // part of it
+
+    // Loops of groups: Ansible refuses the link that closes one.
+    QTest::newRow("INI children loop") << u"inventory.ini"_s
+                                       << QByteArray("[a:children]\nb\n[b:children]\na\n[a]\nh1\n") << 4 << 1 << u"a"_s
+                                       << u"closes a loop"_s;
+    QTest::newRow("INI group its own child")
+        << u"inventory.ini"_s << QByteArray("[a:children]\na\n[a]\nh1\n") << 2 << 1 << u"a"_s << u"child of itself"_s;
+    QTest::newRow("INI all under ungrouped") << u"inventory.ini"_s << QByteArray("[ungrouped:children]\nall\n[g]\nh1\n")
+                                             << 2 << 1 << u"all"_s << u"closes a loop"_s;
+    QTest::newRow("INI all under a group")
+        << u"inventory.ini"_s << QByteArray("[p:children]\nall\n[p]\nh1\n") << 2 << 1 << u"p"_s << u"closes a loop"_s;
+    QTest::newRow("YAML children loop")
+        << u"hosts.yaml"_s
+        << QByteArray("all:\n  children:\n    a:\n      children:\n        b:\n          children:\n            a:\n"
+                      "    c:\n      hosts:\n        h1:\n")
+        << 5 << 9 << u"b"_s << u"closes a loop"_s;
+    QTest::newRow("YAML group its own child")
+        << u"hosts.yaml"_s << QByteArray("all:\n  hosts:\n    h1:\n  children:\n    a:\n      children:\n        a:\n")
+        << 7 << 9 << u"a"_s << u"child of itself"_s;
+    // What Ansible's INI plugin refuses on a line.
+    QTest::newRow("INI pattern all:") << u"inventory.ini"_s << QByteArray("[kube_node]\nnode1\nall:\n") << 3 << 1
+                                      << u"all:"_s << u"end with “:”"_s;
+    QTest::newRow("INI YAML read as INI")
+        << u"inventory.ini"_s << QByteArray("---\nall:\n  hosts:\n    node1:\n") << 1 << 1 << u"---"_s << u"YAML"_s;
+    QTest::newRow("INI quote never closed") << u"inventory.ini"_s << QByteArray("[g]\nnode1 ansible_host=\"10.0.0.1\n")
+                                            << 2 << 20 << QString() << u"never closed"_s;
+    QTest::newRow("INI backslash at the end")
+        << u"inventory.ini"_s << QByteArray("[g]\nh1 a=\\\n") << 2 << 6 << QString() << u"backslash"_s;
+    QTest::newRow("INI vars of an undeclared group") << u"inventory.ini"_s << QByteArray("[g]\nh1\n[nope:vars]\nx=1\n")
+                                                     << 3 << 1 << u"nope"_s << u"no [nope] or [nope:children]"_s;
+    QTest::newRow("INI undeclared child")
+        << u"inventory.ini"_s << QByteArray("[g]\nh1\n[p:children]\ng\nmissing\n[p]\n") << 5 << 1 << u"missing"_s
+        << u"which no [missing]"_s;
+    QTest::newRow("INI child name with a space") << u"inventory.ini"_s << QByteArray("[g]\nh1\n[p:children]\ng other\n")
+                                                 << 4 << 1 << u"p:children"_s << u"not a group name"_s;
+    QTest::newRow("INI empty host name") << u"inventory.ini"_s << QByteArray("[g]\n\"\" x=1\nh1\n") << 2 << 1
+                                         << QString() << u"must not be empty"_s;
+    QTest::newRow("INI header after a byte order mark")
+        << u"inventory.ini"_s << QByteArray("\xEF\xBB\xBF[g]\nh1\n") << 1 << 1 << u"\uFEFF[g]"_s << u"host range"_s;
+    QTest::newRow("INI header with a ; comment")
+        << u"inventory.ini"_s << QByteArray("[g] ;c\nh1\n") << 1 << 1 << u"[g]"_s << u"host range"_s;
+    const QByteArray tooLong(4301, '1');
+    QTest::newRow("number past Python's 4300 digits")
+        << u"inventory.ini"_s << QByteArray("[g]\nn[" + tooLong + ":" + tooLong + "]\n") << 2 << 1
+        << QString::fromLatin1("n[" + tooLong + ":" + tooLong + "]") << u"4300 digits"_s;
+}
+
+void TestHostileInput::refusalsAgreeWithAnsible() {
+    // Each refused by Ansible (ansible-inventory warns "Failed to parse" or stops with ERROR!) and by the wizard,
+    // with the place and the reason, exit code 2, nothing written.
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    QVERIFY(test::writeAll(path, bytes));
+
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(!inventory, "accepted a hosts file that Ansible refuses");
+    QCOMPARE(inventory.error().where.line, line);
+    QCOMPARE(inventory.error().where.column, column);
+    QCOMPARE(inventory.error().field, field);
+    QVERIFY2(inventory.error().message.contains(message), qPrintable(inventory.error().message));
+    const AnsibleList ansible = ansibleList(path);
+    QVERIFY2(!ansible.parsed, "Ansible accepts it");
+
+    const WizardRun run = runCheck(path);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"%1:%2:%3"_s.arg(fileName).arg(line).arg(column)), qPrintable(run.err));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{fileName});
+    QCOMPARE(test::readAll(path), bytes);
+}
+
+void TestHostileInput::acceptancesAgreeWithAnsible_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("hosts"); // what both must read
+
+    QTest::newRow("numbers past 64 bits and past 36 digits")
+        << QByteArray("[g]\nn[1234567890123456789012345678901234567:1234567890123456789012345678901234569]\n")
+        << QStringList{u"n1234567890123456789012345678901234567"_s, u"n1234567890123456789012345678901234568"_s,
+                       u"n1234567890123456789012345678901234569"_s};
+    const QByteArray nines(4300, '9');
+    QTest::newRow("a number of 4300 digits") << QByteArray("[g]\nn[" + nines + ":" + nines + "]x\n")
+                                             << QStringList{u"n"_s + QString::fromLatin1(nines) + u"x"_s};
+    QTest::newRow("negative and stepped past 64 bits")
+        << QByteArray(
+               "[g]\nn[-100000000000000000001:-99999999999999999999]\nm[0:30000000000000000000:10000000000000000000]\n")
+        << QStringList{u"n-100000000000000000001"_s, u"n-100000000000000000000"_s, u"n-99999999999999999999"_s, u"m0"_s,
+                       u"m10000000000000000000"_s,   u"m20000000000000000000"_s,   u"m30000000000000000000"_s};
+    QTest::newRow("digits of another script")
+        << QByteArray("[g]\nn[\xD9\xA3:5]\n") << QStringList{u"n3"_s, u"n4"_s, u"n5"_s};
+    QTest::newRow("shell escapes and quotes")
+        << QByteArray("[g]\nh1 a=b\\ c d=\"x\\\"y\" e='p\\q' f=\"\" =5\n[g:vars]\n=7\n") << QStringList{u"h1"_s};
+    QTest::newRow("a lone CR ends a line") << QByteArray("[g]\nh1 a=1\rh2\n") << QStringList{u"h1"_s, u"h2"_s};
+    QTest::newRow("vars before the group's own section")
+        << QByteArray("[a:children]\nb\n[b:vars]\nx=1\n[b]\nh1\n") << QStringList{u"h1"_s};
+    QTest::newRow("all under all") << QByteArray("[all:children]\ng\n[g]\nh1\n[all:vars]\nx=1\n")
+                                   << QStringList{u"h1"_s};
+}
+
+void TestHostileInput::acceptancesAgreeWithAnsible() {
+    // What Ansible reads, the wizard reads the same way: hosts, the direct hosts of each group, host variables.
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, hosts);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"inventory.ini"_s);
+    QVERIFY(test::writeAll(path, bytes));
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(inventory, qPrintable(errorText(inventory)));
+    const AnsibleList ansible = ansibleList(path);
+    QVERIFY2(ansible.parsed, qPrintable(ansible.errors));
+
+    QCOMPARE(inventory->hostNames(), hosts);
+    QCOMPARE(QSet<QString>(hosts.cbegin(), hosts.cend()), ansible.allHosts(u"all"_s));
+    const QJsonObject hostVars = ansible.json.value(u"_meta"_s).toObject().value(u"hostvars"_s).toObject();
+    for (const InventoryGroup &group : inventory->hostsFile().groups) {
+        if (group.name != u"all" && group.name != u"ungrouped")
+            QCOMPARE(group.hosts, ansible.directHosts(group.name));
+    }
+    for (const QString &host : hosts) {
+        const auto &vars = inventory->hostsFile().hosts.value(host).vars;
+        for (auto it = vars.cbegin(); it != vars.cend(); ++it)
+            QCOMPARE(yaml::toJson(it->value), hostVars.value(host).toObject().value(it.key()));
+    }
 }
 
 void TestHostileInput::manyHostsLoadAndCheck() {

@@ -994,8 +994,12 @@ void TestInventory::badInput_data() {
                                          << u"inv/hosts.yaml"_s << 3 << 12 << u"node1"_s << u"mapping of variables"_s;
     QTest::newRow("misspelt hosts key") << u"inv"_s << Files{{u"inv/hosts.yaml"_s, "all:\n  host:\n    node1:\n"}}
                                         << u"inv/hosts.yaml"_s << 2 << 3 << u"all.host"_s << u"Unknown key"_s;
+    // Not closed, so no header for Ansible either: a host pattern with an unclosed range.
+    QTest::newRow("INI header without ]")
+        << u"inv"_s << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n[kube_node\nnode1\n"}} << u"inv/inventory.ini"_s
+        << 3 << 1 << u"[kube_node"_s << u"host range"_s;
     QTest::newRow("INI garbage header") << u"inv"_s
-                                        << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n[kube_node\nnode1\n"}}
+                                        << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n[kube node]\nnode1\n"}}
                                         << u"inv/inventory.ini"_s << 3 << 1 << QString() << u"section header"_s;
     QTest::newRow("INI unknown section kind")
         << u"inv"_s << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n\n[kube_node:hosts]\nnode1\n"}}

@@ -54,6 +54,8 @@ public:
     };
     /// Sets the variable `name` (an index into the names of `values`), replacing an earlier setting.
     void set(const std::shared_ptr<const detail::HostsFileValues> &values, quint32 name, int line, Value value);
+    /// Makes room for `count` variables in all.
+    void reserve(qsizetype count) { m_entries.reserve(std::size_t(count)); }
     /// Gives back room reserved for more variables.
     void squeeze() { m_entries.shrink_to_fit(); }
 
