@@ -138,7 +138,8 @@ using ksw::bench::resetOwnPeak;
 struct Measurement {
     QString name;
     QList<qint64> nanoseconds;
-    std::optional<qint64> peakKiB;
+    std::optional<qint64> peakKiB;          ///< the largest VmHWM of a run
+    std::optional<qint64> peakOverStartKiB; ///< the largest growth of a run: its VmHWM less VmRSS at its start
 
     qint64 min() const { return *std::min_element(nanoseconds.cbegin(), nanoseconds.cend()); }
     qint64 max() const { return *std::max_element(nanoseconds.cbegin(), nanoseconds.cend()); }
@@ -153,11 +154,14 @@ struct Measurement {
 };
 
 /// Runs `body` `repeat` times in this process. `body` returns false on failure (the error is already printed).
+/// Before each run the freed heap goes back to the system and VmHWM is reset, so that each run's peak is its own
+/// (a check is one run in a process of its own), not heap left in pieces by the runs before it.
 std::optional<Measurement> measureInProcess(const QString &name, int repeat, const std::function<bool()> &body) {
     Measurement measurement;
     measurement.name = name;
-    const bool peakWasReset = resetOwnPeak();
     for (int run = 0; run < repeat; ++run) {
+        const bool peakWasReset = resetOwnPeak();
+        const std::optional<qint64> start = ownStatusKiB("VmRSS");
         QElapsedTimer timer;
         timer.start();
         const bool ok = body();
@@ -165,9 +169,12 @@ std::optional<Measurement> measureInProcess(const QString &name, int repeat, con
         if (!ok)
             return std::nullopt;
         measurement.nanoseconds.append(elapsed);
+        const std::optional<qint64> peak = ownStatusKiB("VmHWM");
+        if (peakWasReset && start && peak) {
+            measurement.peakKiB = std::max(measurement.peakKiB.value_or(0), *peak);
+            measurement.peakOverStartKiB = std::max(measurement.peakOverStartKiB.value_or(0), *peak - *start);
+        }
     }
-    if (peakWasReset)
-        measurement.peakKiB = ownStatusKiB("VmHWM");
     return measurement;
 }
 
@@ -285,10 +292,19 @@ void printTable(const QList<Measurement> &measurements) {
 /// The figures of one size for the growth table.
 struct SizeResult {
     int hosts = 0;
+    qint64 hostsFileBytes = 0;
     double wizardMedianNs = 0; ///< (b) Assessment::run: load and check
     std::optional<qint64> wizardPeakKiB;
+    std::optional<qint64> wizardPeakOverStartKiB; ///< beyond what the process held at the start of the run
     double ansibleMedianNs = 0;
     std::optional<qint64> ansiblePeakKiB;
+
+    /// The wizard's peak beyond what the process held at the start, per MiB of hosts.yaml.
+    std::optional<double> peakPerFileMiB() const {
+        if (!wizardPeakOverStartKiB || hostsFileBytes == 0)
+            return std::nullopt;
+        return double(*wizardPeakOverStartKiB) * 1024.0 / double(hostsFileBytes);
+    }
 };
 
 /// One size: (a), (b) and (c) on a generated inventory of `hostCount` hosts under `root`, the table printed.
@@ -379,20 +395,30 @@ std::optional<SizeResult> benchmarkSize(int hostCount, int repeat, const QString
         err() << "bench-inventory: the host counts disagree" << Qt::endl;
         return std::nullopt;
     }
-    return SizeResult{hostCount, assessment->median(), assessment->peakKiB, baseline->median(), baseline->peakKiB};
+    return SizeResult{hostCount,           QFileInfo(inventory->hostsFile).size(), assessment->median(),
+                      assessment->peakKiB, assessment->peakOverStartKiB,           baseline->median(),
+                      baseline->peakKiB};
 }
 
-/// Load+check and ansible-inventory side by side for every size, with the time per 1000 hosts: linear growth
-/// keeps that column flat.
+/// Load+check and ansible-inventory side by side for every size, with the time per 1000 hosts and the wizard's peak
+/// memory beyond its start per MiB of hosts.yaml: linear growth keeps those columns flat.
 void printGrowth(const QList<SizeResult> &results) {
-    out() << "growth (same run; wizard = (b) Assessment::run, ansible = (c) ansible-inventory --list):\n"
-          << "  hosts | wizard ms | ms/1000 hosts | wizard peak MiB | ansible ms | ms/1000 hosts | ansible peak MiB\n"
-          << "--------|-----------|---------------|-----------------|------------|---------------|-----------------\n";
+    out() << "growth (same run; wizard = (b) Assessment::run, ansible = (c) ansible-inventory --list; "
+             "over start = the largest peak of a run of (b) less the resident set at its start):\n"
+          << "  hosts | hosts.yaml MiB | wizard ms | ms/1000 hosts | wizard peak MiB | over start MiB | "
+             "x hosts.yaml | ansible ms | ms/1000 hosts | ansible peak MiB\n"
+          << "--------|----------------|-----------|---------------|-----------------|----------------|"
+             "-------------|------------|---------------|-----------------\n";
     for (const SizeResult &r : results) {
         const double thousands = r.hosts / 1000.0;
-        out() << QString::number(r.hosts).rightJustified(7) << " | " << milliseconds(r.wizardMedianNs).rightJustified(9)
-              << " | " << QString::number(r.wizardMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
+        const std::optional<double> multiple = r.peakPerFileMiB();
+        out() << QString::number(r.hosts).rightJustified(7) << " | "
+              << QString::number(double(r.hostsFileBytes) / (1024.0 * 1024.0), 'f', 2).rightJustified(14) << " | "
+              << milliseconds(r.wizardMedianNs).rightJustified(9) << " | "
+              << QString::number(r.wizardMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
               << mebibytes(r.wizardPeakKiB).rightJustified(15) << " | "
+              << mebibytes(r.wizardPeakOverStartKiB).rightJustified(14) << " | "
+              << (multiple ? QString::number(*multiple, 'f', 1) : QStringLiteral("n/a")).rightJustified(11) << " | "
               << milliseconds(r.ansibleMedianNs).rightJustified(10) << " | "
               << QString::number(r.ansibleMedianNs / 1e6 / thousands, 'f', 2).rightJustified(13) << " | "
               << mebibytes(r.ansiblePeakKiB).rightJustified(16) << '\n';

@@ -1987,10 +1987,6 @@ Nothing in the inventory folder is changed.</source>
         <translation>文字のホスト範囲を逆順にすることはできません。</translation>
     </message>
     <message>
-        <source>A number in a host range may have at most %1 digits.</source>
-        <translation>ホスト範囲の数値は最大%1桁です。</translation>
-    </message>
-    <message>
         <source>The step of a host range must not be 0.</source>
         <translation>ホスト範囲のステップに0は指定できません。</translation>
     </message>
@@ -2033,6 +2029,54 @@ Nothing in the inventory folder is changed.</source>
     <message>
         <source>A new %1 would hide %2 from Ansible, which reads only the first of %3, %3.yml, %3.yaml and %3.json.</source>
         <translation>新しく%1を作ると、Ansibleは%2を読み込まなくなります。Ansibleは%3、%3.yml、%3.yaml、%3.jsonのうち最初に見つかったものしか読まないためです。</translation>
+    </message>
+    <message>
+        <source>A host name must not be empty (Ansible: “Invalid empty host name provided”).</source>
+        <translation>ホスト名を空にはできません（Ansibleのエラー:「Invalid empty host name provided」）。</translation>
+    </message>
+    <message>
+        <source>[%1:vars] sets variables of a group that no [%1] or [%1:children] section declares; Ansible refuses that.</source>
+        <translation>[%1:vars]で変数を設定していますが、このグループを宣言する[%1]や[%1:children]のセクションがどこにもありません。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>[%1:children] names the group “%2”, which no [%2] or [%2:children] section declares; Ansible refuses that.</source>
+        <translation>[%1:children]にグループ「%2」がありますが、[%2]や[%2:children]のセクションでどこにも宣言されていません。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>A quote on this host line is never closed.</source>
+        <translation>このホスト行の引用符が閉じられていません。</translation>
+    </message>
+    <message>
+        <source>This host line ends with a backslash that escapes nothing.</source>
+        <translation>このホスト行はバックスラッシュで終わっていて、エスケープする文字がありません。</translation>
+    </message>
+    <message>
+        <source>A host pattern must not end with “:”, which Ansible keeps for a port (“host:2222”).</source>
+        <translation>ホストパターンの末尾に「:」は置けません。Ansibleでは「:」はポートの指定（「host:2222」）に使われます。</translation>
+    </message>
+    <message>
+        <source>“---” is no host: it starts a YAML document, and Ansible refuses it in an INI hosts file (is this file YAML?).</source>
+        <translation>「---」はホスト名ではなくYAML文書の始まりです。AnsibleはINI形式のhostsファイルではこれを受け付けません（このファイルはYAMLではありませんか）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a group name: each line of a [group:children] section names one group, without spaces, “:” or “]”.</source>
+        <translation>「%1」はグループ名として読めません。[group:children]のセクションには1行に1つずつ、空白や「:」「]」を含まないグループ名を書いてください。</translation>
+    </message>
+    <message>
+        <source>A number in a host range may have at most %1 digits (leading zeros count): Python, which runs Ansible, reads no longer number.</source>
+        <translation>ホスト範囲の数値は%1桁まで（先頭の0も数えます）です。Ansibleが動くPythonは、これより長い数値を読み込めません。</translation>
+    </message>
+    <message>
+        <source>The names of the hosts would hold more than %1 characters in all, the most Kubespray Wizard reads; the limit is crossed here.</source>
+        <translation>ホスト名の合計が、Kubespray Wizardが読み込める上限の%1文字を超えます。ここで上限を超えています。</translation>
+    </message>
+    <message>
+        <source>The group “%1” is listed as a child of itself; Ansible refuses that (“can&apos;t add group to itself”).</source>
+        <translation>グループ「%1」が自分自身の子グループとして書かれています。Ansibleはこれを受け付けません（「can&apos;t add group to itself」）。</translation>
+    </message>
+    <message>
+        <source>Making “%1” a child of “%2” closes a loop: “%2” is already inside “%1”. Ansible refuses it (“creates a recursive dependency loop”).</source>
+        <translation>「%1」を「%2」の子グループにすると、グループがループします。「%2」はすでに「%1」の中に含まれています。Ansibleはこれを受け付けません（「creates a recursive dependency loop」）。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,9 @@
 #include "net/Cidr.h"
 #include "net/IpAddress.h"
 #include "util/InputLimits.h"
+#include "yaml/YamlValues.h"
+
+#include "OwnMemory.h"
 
 #include "TestSupport.h"
 
@@ -128,6 +131,41 @@ const QByteArray OneHost = "all:\n"
                            "        kube_control_plane:\n"
                            "        kube_node:\n";
 
+/// A hosts.yaml in the layout of Kubespray's inventory builder: every host under all.hosts with ansible_host, ip
+/// and access_ip, three control-plane and etcd members, every host a worker.
+QByteArray builderHostsYaml(int hosts) {
+    QByteArray yaml = "all:\n  hosts:\n";
+    QByteArray members;
+    for (int i = 1; i <= hosts; ++i) {
+        const QByteArray host = "node" + QByteArray::number(i);
+        const QByteArray address = "10.10." + QByteArray::number(i / 250) + "." + QByteArray::number(i % 250 + 1);
+        yaml += "    " + host + ":\n      ansible_host: " + address + "\n      ip: " + address +
+                "\n      access_ip: " + address + "\n";
+        members += "        " + host + ":\n";
+    }
+    return yaml +
+           "  children:\n"
+           "    kube_control_plane:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
+           "    etcd:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
+           "    kube_node:\n      hosts:\n" +
+           members +
+           "    k8s_cluster:\n      children:\n        kube_control_plane:\n        kube_node:\n        calico_rr:\n"
+           "    calico_rr:\n      hosts: {}\n";
+}
+
+/// The same inventory as inventory.ini: one line per host with its variables, then the groups.
+QByteArray builderInventoryIni(int hosts) {
+    QByteArray ini = "[all]\n";
+    for (int i = 1; i <= hosts; ++i) {
+        const QByteArray address = "10.10." + QByteArray::number(i / 250) + "." + QByteArray::number(i % 250 + 1);
+        ini += "node" + QByteArray::number(i) + " ansible_host=" + address + " ip=" + address +
+               " access_ip=" + address + "\n";
+    }
+    ini += "[kube_control_plane]\nnode[1:3]\n[etcd]\nnode[1:3]\n[kube_node]\nnode[1:" + QByteArray::number(hosts) +
+           "]\n[calico_rr]\n[k8s_cluster:children]\nkube_control_plane\nkube_node\ncalico_rr\n";
+    return ini;
+}
+
 } // namespace
 
 class TestHostileInput : public QObject {
@@ -145,8 +183,14 @@ private slots:
     void longRangeKeepsWidth();
     void rangePastTheHostLimitIsRefused();
     void diamondOfChildren();
+    void refusalsAgreeWithAnsible_data();
+    void refusalsAgreeWithAnsible();
+    void acceptancesAgreeWithAnsible_data();
+    void acceptancesAgreeWithAnsible();
     void manyHostsLoadAndCheck();
     void freeRangeSearchPastManyNodes();
+    void hostsFileMemoryIsProportional_data();
+    void hostsFileMemoryIsProportional();
     void hugeVarsFileIsRefused();
     void denseVarsFileIsRefused();
 };
@@ -389,6 +433,142 @@ void TestHostileInput::diamondOfChildren() {
     QCOMPARE(inventory->hostsOf(u"l13b"_s), (QStringList{u"node1"_s, u"node2"_s}));
 }
 
+void TestHostileInput::refusalsAgreeWithAnsible_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message"); // part of it
+
+    // Loops of groups: Ansible refuses the link that closes one.
+    QTest::newRow("INI children loop") << u"inventory.ini"_s
+                                       << QByteArray("[a:children]\nb\n[b:children]\na\n[a]\nh1\n") << 4 << 1 << u"a"_s
+                                       << u"closes a loop"_s;
+    QTest::newRow("INI group its own child")
+        << u"inventory.ini"_s << QByteArray("[a:children]\na\n[a]\nh1\n") << 2 << 1 << u"a"_s << u"child of itself"_s;
+    QTest::newRow("INI all under ungrouped") << u"inventory.ini"_s << QByteArray("[ungrouped:children]\nall\n[g]\nh1\n")
+                                             << 2 << 1 << u"all"_s << u"closes a loop"_s;
+    QTest::newRow("INI all under a group")
+        << u"inventory.ini"_s << QByteArray("[p:children]\nall\n[p]\nh1\n") << 2 << 1 << u"p"_s << u"closes a loop"_s;
+    QTest::newRow("YAML children loop")
+        << u"hosts.yaml"_s
+        << QByteArray("all:\n  children:\n    a:\n      children:\n        b:\n          children:\n            a:\n"
+                      "    c:\n      hosts:\n        h1:\n")
+        << 5 << 9 << u"b"_s << u"closes a loop"_s;
+    QTest::newRow("YAML group its own child")
+        << u"hosts.yaml"_s << QByteArray("all:\n  hosts:\n    h1:\n  children:\n    a:\n      children:\n        a:\n")
+        << 7 << 9 << u"a"_s << u"child of itself"_s;
+    // What Ansible's INI plugin refuses on a line.
+    QTest::newRow("INI pattern all:") << u"inventory.ini"_s << QByteArray("[kube_node]\nnode1\nall:\n") << 3 << 1
+                                      << u"all:"_s << u"end with “:”"_s;
+    QTest::newRow("INI YAML read as INI")
+        << u"inventory.ini"_s << QByteArray("---\nall:\n  hosts:\n    node1:\n") << 1 << 1 << u"---"_s << u"YAML"_s;
+    QTest::newRow("INI quote never closed") << u"inventory.ini"_s << QByteArray("[g]\nnode1 ansible_host=\"10.0.0.1\n")
+                                            << 2 << 20 << QString() << u"never closed"_s;
+    QTest::newRow("INI backslash at the end")
+        << u"inventory.ini"_s << QByteArray("[g]\nh1 a=\\\n") << 2 << 6 << QString() << u"backslash"_s;
+    QTest::newRow("INI vars of an undeclared group") << u"inventory.ini"_s << QByteArray("[g]\nh1\n[nope:vars]\nx=1\n")
+                                                     << 3 << 1 << u"nope"_s << u"no [nope] or [nope:children]"_s;
+    QTest::newRow("INI undeclared child")
+        << u"inventory.ini"_s << QByteArray("[g]\nh1\n[p:children]\ng\nmissing\n[p]\n") << 5 << 1 << u"missing"_s
+        << u"which no [missing]"_s;
+    QTest::newRow("INI child name with a space") << u"inventory.ini"_s << QByteArray("[g]\nh1\n[p:children]\ng other\n")
+                                                 << 4 << 1 << u"p:children"_s << u"not a group name"_s;
+    QTest::newRow("INI empty host name") << u"inventory.ini"_s << QByteArray("[g]\n\"\" x=1\nh1\n") << 2 << 1
+                                         << QString() << u"must not be empty"_s;
+    QTest::newRow("INI header after a byte order mark")
+        << u"inventory.ini"_s << QByteArray("\xEF\xBB\xBF[g]\nh1\n") << 1 << 1 << u"\uFEFF[g]"_s << u"host range"_s;
+    QTest::newRow("INI header with a ; comment")
+        << u"inventory.ini"_s << QByteArray("[g] ;c\nh1\n") << 1 << 1 << u"[g]"_s << u"host range"_s;
+    const QByteArray tooLong(4301, '1');
+    QTest::newRow("number past Python's 4300 digits")
+        << u"inventory.ini"_s << QByteArray("[g]\nn[" + tooLong + ":" + tooLong + "]\n") << 2 << 1
+        << QString::fromLatin1("n[" + tooLong + ":" + tooLong + "]") << u"4300 digits"_s;
+}
+
+void TestHostileInput::refusalsAgreeWithAnsible() {
+    // Each refused by Ansible (ansible-inventory warns "Failed to parse" or stops with ERROR!) and by the wizard,
+    // with the place and the reason, exit code 2, nothing written.
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    QVERIFY(test::writeAll(path, bytes));
+
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(!inventory, "accepted a hosts file that Ansible refuses");
+    QCOMPARE(inventory.error().where.line, line);
+    QCOMPARE(inventory.error().where.column, column);
+    QCOMPARE(inventory.error().field, field);
+    QVERIFY2(inventory.error().message.contains(message), qPrintable(inventory.error().message));
+    const AnsibleList ansible = ansibleList(path);
+    QVERIFY2(!ansible.parsed, "Ansible accepts it");
+
+    const WizardRun run = runCheck(path);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"%1:%2:%3"_s.arg(fileName).arg(line).arg(column)), qPrintable(run.err));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{fileName});
+    QCOMPARE(test::readAll(path), bytes);
+}
+
+void TestHostileInput::acceptancesAgreeWithAnsible_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QStringList>("hosts"); // what both must read
+
+    QTest::newRow("numbers past 64 bits and past 36 digits")
+        << QByteArray("[g]\nn[1234567890123456789012345678901234567:1234567890123456789012345678901234569]\n")
+        << QStringList{u"n1234567890123456789012345678901234567"_s, u"n1234567890123456789012345678901234568"_s,
+                       u"n1234567890123456789012345678901234569"_s};
+    const QByteArray nines(4300, '9');
+    QTest::newRow("a number of 4300 digits") << QByteArray("[g]\nn[" + nines + ":" + nines + "]x\n")
+                                             << QStringList{u"n"_s + QString::fromLatin1(nines) + u"x"_s};
+    QTest::newRow("negative and stepped past 64 bits")
+        << QByteArray(
+               "[g]\nn[-100000000000000000001:-99999999999999999999]\nm[0:30000000000000000000:10000000000000000000]\n")
+        << QStringList{u"n-100000000000000000001"_s, u"n-100000000000000000000"_s, u"n-99999999999999999999"_s, u"m0"_s,
+                       u"m10000000000000000000"_s,   u"m20000000000000000000"_s,   u"m30000000000000000000"_s};
+    QTest::newRow("digits of another script")
+        << QByteArray("[g]\nn[\xD9\xA3:5]\n") << QStringList{u"n3"_s, u"n4"_s, u"n5"_s};
+    QTest::newRow("shell escapes and quotes")
+        << QByteArray("[g]\nh1 a=b\\ c d=\"x\\\"y\" e='p\\q' f=\"\" =5\n[g:vars]\n=7\n") << QStringList{u"h1"_s};
+    QTest::newRow("a lone CR ends a line") << QByteArray("[g]\nh1 a=1\rh2\n") << QStringList{u"h1"_s, u"h2"_s};
+    QTest::newRow("vars before the group's own section")
+        << QByteArray("[a:children]\nb\n[b:vars]\nx=1\n[b]\nh1\n") << QStringList{u"h1"_s};
+    QTest::newRow("all under all") << QByteArray("[all:children]\ng\n[g]\nh1\n[all:vars]\nx=1\n")
+                                   << QStringList{u"h1"_s};
+}
+
+void TestHostileInput::acceptancesAgreeWithAnsible() {
+    // What Ansible reads, the wizard reads the same way: hosts, the direct hosts of each group, host variables.
+    QFETCH(QByteArray, bytes);
+    QFETCH(QStringList, hosts);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"inventory.ini"_s);
+    QVERIFY(test::writeAll(path, bytes));
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(inventory, qPrintable(errorText(inventory)));
+    const AnsibleList ansible = ansibleList(path);
+    QVERIFY2(ansible.parsed, qPrintable(ansible.errors));
+
+    QCOMPARE(inventory->hostNames(), hosts);
+    QCOMPARE(QSet<QString>(hosts.cbegin(), hosts.cend()), ansible.allHosts(u"all"_s));
+    const QJsonObject hostVars = ansible.json.value(u"_meta"_s).toObject().value(u"hostvars"_s).toObject();
+    for (const InventoryGroup &group : inventory->hostsFile().groups) {
+        if (group.name != u"all" && group.name != u"ungrouped")
+            QCOMPARE(group.hosts, ansible.directHosts(group.name));
+    }
+    for (const QString &host : hosts) {
+        const auto &vars = inventory->hostsFile().hosts.value(host).vars;
+        for (auto it = vars.cbegin(); it != vars.cend(); ++it)
+            QCOMPARE(yaml::toJson(it->value), hostVars.value(host).toObject().value(it.key()));
+    }
+}
+
 void TestHostileInput::manyHostsLoadAndCheck() {
     // The inventory builder's layout with 50,000 hosts, and the demo's group_vars. Loading and the analysis
     // compared every host with every other on the way (16 s of CPU); ansible-inventory --list takes about a
@@ -396,23 +576,7 @@ void TestHostileInput::manyHostsLoadAndCheck() {
     constexpr int Hosts = 50000;
     QTemporaryDir dir;
     QVERIFY(test::copyTree(test::sourcePath(u"resources/demo/mycluster/group_vars"_s), dir.filePath(u"group_vars"_s)));
-    QByteArray yaml = "all:\n  hosts:\n";
-    QByteArray members;
-    for (int i = 1; i <= Hosts; ++i) {
-        const QByteArray host = "node" + QByteArray::number(i);
-        const QByteArray address = "10.10." + QByteArray::number(i / 250) + "." + QByteArray::number(i % 250 + 1);
-        yaml += "    " + host + ":\n      ansible_host: " + address + "\n      ip: " + address +
-                "\n      access_ip: " + address + "\n";
-        members += "        " + host + ":\n";
-    }
-    yaml += "  children:\n"
-            "    kube_control_plane:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
-            "    etcd:\n      hosts:\n        node1:\n        node2:\n        node3:\n"
-            "    kube_node:\n      hosts:\n" +
-            members +
-            "    k8s_cluster:\n      children:\n        kube_control_plane:\n        kube_node:\n        calico_rr:\n"
-            "    calico_rr:\n      hosts: {}\n";
-    QVERIFY(test::writeAll(dir.filePath(u"hosts.yaml"_s), yaml));
+    QVERIFY(test::writeAll(dir.filePath(u"hosts.yaml"_s), builderHostsYaml(Hosts)));
 
     Assessment::Request request;
     request.inventoryPath = dir.path();
@@ -440,6 +604,46 @@ void TestHostileInput::freeRangeSearchPastManyNodes() {
     const auto found = AddressPlan::findFree(*Cidr::parse(u"10.0.0.0/28"_s).cidr, nodes);
     QVERIFY(found);
     QCOMPARE(found->toString(), u"10.48.212.0/28"_s); // 200,000 × 16 addresses past 10.0.0.0
+}
+
+void TestHostileInput::hostsFileMemoryIsProportional_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("hosts.yaml") << u"hosts.yaml"_s << builderHostsYaml(20000);
+    QTest::newRow("inventory.ini") << u"inventory.ini"_s << builderInventoryIni(20000);
+}
+
+void TestHostileInput::hostsFileMemoryIsProportional() {
+    // Reading a hosts file took about 60 times its size (a YAML::Node per value, and one per variable kept): the
+    // 2.3 MiB hosts.yaml of 20,000 hosts peaked 135 MiB above what the process held before. The bound is a
+    // memory bound, not a timing: the peak resident set (VmHWM) while loading, less the resident set before.
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bytes);
+    constexpr qint64 MaxMultiple = 20;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    QVERIFY(test::writeAll(path, bytes));
+    const qint64 fileKiB = bytes.size() / 1024;
+    bytes.clear();
+    bytes.squeeze();
+
+    QVERIFY2(bench::resetOwnPeak(), "cannot reset the peak resident set (/proc/self/clear_refs, Linux 4.0+)");
+    const std::optional<qint64> before = bench::ownStatusKiB("VmRSS");
+    QVERIFY(before);
+    std::optional<qint64> peak;
+    {
+        const auto inventory = Inventory::load(path);
+        QVERIFY2(inventory, qPrintable(errorText(inventory)));
+        QCOMPARE(inventory->hostNames().size(), 20000);
+        QCOMPARE(inventory->hostsOf(u"k8s_cluster"_s).size(), 20000);
+        QCOMPARE(inventory->hostsFile().hosts.value(u"node20000"_s).vars.size(), 3);
+        peak = bench::ownStatusKiB("VmHWM");
+    }
+    QVERIFY(peak);
+    const qint64 growth = *peak - *before;
+    qInfo("%s: %lld KiB, peak growth while loading %lld KiB (%.1f times the file)", qPrintable(fileName), fileKiB,
+          growth, double(growth) / double(fileKiB));
+    QVERIFY2(growth < MaxMultiple * fileKiB, qPrintable(u"%1 KiB for a file of %2 KiB"_s.arg(growth).arg(fileKiB)));
 }
 
 void TestHostileInput::hugeVarsFileIsRefused() {

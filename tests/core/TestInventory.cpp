@@ -55,6 +55,24 @@ std::optional<QJsonObject> ansibleHostVars(const QString &hostsFile, const QStri
     return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
 }
 
+/// `ansible-inventory -i FILE --list`: every group with its direct hosts and children, and `_meta.hostvars`.
+QJsonObject ansibleList(const QString &hostsFile) {
+    QProcess process;
+    process.setWorkingDirectory(QFileInfo(hostsFile).absolutePath());
+    process.start(u"ansible-inventory"_s, {u"-i"_s, hostsFile, u"--list"_s});
+    if (!process.waitForFinished(60000) || process.exitCode() != 0 ||
+        process.readAllStandardError().contains("Failed to parse"))
+        return {};
+    return QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+}
+
+QStringList jsonStrings(const QJsonValue &array) {
+    QStringList strings;
+    for (const QJsonValue &item : array.toArray())
+        strings.append(item.toString());
+    return strings;
+}
+
 } // namespace
 
 class TestInventory : public QObject {
@@ -73,6 +91,7 @@ private slots:
     void iniSpecifics();
     void iniValuesAgreeWithAnsible();
     void yamlHostPatterns();
+    void yamlAliasesAgreeWithAnsible();
     void legacyGroupNames();
     void canonicalGroupNames_data();
     void canonicalGroupNames();
@@ -590,6 +609,84 @@ void TestInventory::yamlHostPatterns() {
         QCOMPARE(ansible->value(u"ansible_port"_s), QJsonValue(22));
 }
 
+// An alias is the very value of its anchor, wherever it stands: a host's variables, a group, a list of hosts, one
+// variable's value. Ansible (PyYAML) reads them so; the wizard keeps values compactly and must give the same.
+void TestInventory::yamlAliasesAgreeWithAnsible() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"hosts.yaml"_s);
+    QVERIFY(test::writeAll(path, "all:\n"
+                                 "  vars:\n"
+                                 "    dns: &dns [10.0.0.53, 10.0.1.53]\n"
+                                 "    shared: &shared\n"
+                                 "      a: 1\n"
+                                 "      a: 2\n"
+                                 "      b: [x, {y: &why yes}]\n"
+                                 "  hosts:\n"
+                                 "    node1: &node1\n"
+                                 "      ansible_host: &address 10.0.0.1\n"
+                                 "      ip: *address\n"
+                                 "      resolvers: *dns\n"
+                                 "    node2: *node1\n"
+                                 "    node[3:4]:\n"
+                                 "      ansible_host: 10.0.0.3\n"
+                                 "      settings: *shared\n"
+                                 "      answer: *why\n"
+                                 "      nested: {list: [*dns, *dns], map: *shared}\n"
+                                 "  children:\n"
+                                 "    kube_control_plane: &control\n"
+                                 "      hosts:\n"
+                                 "        node1:\n"
+                                 "    etcd: *control\n"
+                                 "    kube_node:\n"
+                                 "      hosts: &workers\n"
+                                 "        node2:\n"
+                                 "        node3:\n"
+                                 "      vars:\n"
+                                 "        labels: &labels {role: worker}\n"
+                                 "    calico_rr:\n"
+                                 "      hosts: *workers\n"
+                                 "      vars: {labels: *labels}\n"
+                                 "    k8s_cluster:\n"
+                                 "      children: &children\n"
+                                 "        kube_control_plane:\n"
+                                 "        kube_node:\n"));
+    const auto inventory = Inventory::load(path);
+    QVERIFY2(inventory, qPrintable(inventory ? QString() : inventory.error().toString()));
+    const QJsonObject ansible = ansibleList(path);
+    QVERIFY2(!ansible.isEmpty(), "ansible-inventory refused the file (scripts/setup installs Debian's ansible)");
+
+    const HostsFile &hosts = inventory->hostsFile();
+    const QJsonObject hostVars = ansible.value(u"_meta"_s).toObject().value(u"hostvars"_s).toObject();
+    QCOMPARE(inventory->hostNames(), hostVars.keys());
+    for (const QString &host : inventory->hostNames()) {
+        const auto &vars = hosts.hosts.value(host).vars;
+        for (auto it = vars.cbegin(); it != vars.cend(); ++it)
+            QVERIFY2(yaml::toJson(it->value) == hostVars.value(host).toObject().value(it.key()),
+                     qPrintable(host + u' ' + it.key()));
+    }
+    for (const InventoryGroup &group : hosts.groups) {
+        if (group.name != u"all") { // Ansible lists all's own hosts under "ungrouped" when in no other group
+            QCOMPARE(group.hosts, jsonStrings(ansible.value(group.name).toObject().value(u"hosts"_s)));
+            QCOMPARE(group.children, jsonStrings(ansible.value(group.name).toObject().value(u"children"_s)));
+        }
+        for (auto it = group.vars.cbegin(); it != group.vars.cend(); ++it) {
+            const QString member = inventory->hostsOf(group.name).value(0);
+            QVERIFY2(yaml::toJson(it->value) == hostVars.value(member).toObject().value(it.key()),
+                     qPrintable(group.name + u' ' + it.key()));
+        }
+    }
+    // Spot checks, so that a shared misreading would not pass either.
+    QCOMPARE(yaml::toJson(hosts.hosts.value(u"node2"_s).vars.value(u"ip"_s).value), QJsonValue(u"10.0.0.1"_s));
+    QCOMPARE(yaml::toJson(hosts.hosts.value(u"node4"_s).vars.value(u"settings"_s).value),
+             QJsonDocument::fromJson(R"({"a": 2, "b": ["x", {"y": true}]})").object()); // yes: YAML 1.1
+    QCOMPARE(inventory->hostsOf(u"etcd"_s), QStringList{u"node1"_s});
+    QCOMPARE(inventory->hostsOf(u"calico_rr"_s), (QStringList{u"node2"_s, u"node3"_s}));
+    // The duplicate inside the anchor is reported once, where it is written.
+    QCOMPARE(inventory->duplicates().size(), 1);
+    QCOMPARE(inventory->duplicates().first().key.path, u"all.vars.shared.a"_s);
+    QCOMPARE(inventory->duplicates().first().key.line, 6);
+}
+
 void TestInventory::legacyGroupNames() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -915,8 +1012,12 @@ void TestInventory::badInput_data() {
                                          << u"inv/hosts.yaml"_s << 3 << 12 << u"node1"_s << u"mapping of variables"_s;
     QTest::newRow("misspelt hosts key") << u"inv"_s << Files{{u"inv/hosts.yaml"_s, "all:\n  host:\n    node1:\n"}}
                                         << u"inv/hosts.yaml"_s << 2 << 3 << u"all.host"_s << u"Unknown key"_s;
+    // Not closed, so no header for Ansible either: a host pattern with an unclosed range.
+    QTest::newRow("INI header without ]")
+        << u"inv"_s << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n[kube_node\nnode1\n"}} << u"inv/inventory.ini"_s
+        << 3 << 1 << u"[kube_node"_s << u"host range"_s;
     QTest::newRow("INI garbage header") << u"inv"_s
-                                        << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n[kube_node\nnode1\n"}}
+                                        << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n[kube node]\nnode1\n"}}
                                         << u"inv/inventory.ini"_s << 3 << 1 << QString() << u"section header"_s;
     QTest::newRow("INI unknown section kind")
         << u"inv"_s << Files{{u"inv/inventory.ini"_s, "[all]\nnode1\n\n[kube_node:hosts]\nnode1\n"}}

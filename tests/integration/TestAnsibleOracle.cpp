@@ -189,9 +189,9 @@ QSet<QString> namesIn(const ksw::Inventory &inventory) {
         for (const ksw::YamlDocument::Key &key : file.document.keys())
             names.insert(key.name);
     }
-    for (const ksw::InventoryHost &host : inventory.hostsFile().hosts) {
-        for (auto it = host.vars.cbegin(); it != host.vars.cend(); ++it)
-            names.insert(it.key());
+    for (const QString &host : inventory.hostNames()) {
+        for (const QString &name : inventory.hostsFile().hosts.value(host).vars.keys())
+            names.insert(name);
     }
     for (const ksw::InventoryGroup &group : inventory.hostsFile().groups) {
         for (auto it = group.vars.cbegin(); it != group.vars.cend(); ++it)

@@ -225,8 +225,19 @@ private:
             }
         }
         const QList<NodeAddress> nodes = ksw::nodeAddresses(m_config.inventory(), ipv6);
-        for (const NodeAddress &node : nodes)
-            reserved.append({Cidr::host(node.address), node.host + QLatin1Char(' ') + node.variable});
+        reserved.reserve(reserved.size() + nodes.size() + 2); // and NodeLocalDNS, and a range while searching
+        for (qsizetype i = 0, firstOfHost = 0; i < nodes.size(); ++i) {
+            // A host's ansible_host, ip and access_ip are often one address: reserved once (the list comes host
+            // by host), so that many nodes do not cost three entries each.
+            const NodeAddress &node = nodes.at(i);
+            if (node.host != nodes.at(firstOfHost).host)
+                firstOfHost = i;
+            const auto repeated = [&node](const NodeAddress &earlier) {
+                return earlier.address == node.address;
+            };
+            if (std::none_of(nodes.cbegin() + firstOfHost, nodes.cbegin() + i, repeated))
+                reserved.append({Cidr::host(node.address), node.host + QLatin1Char(' ') + node.variable});
+        }
         std::optional<IpAddress> nodeLocalDns;
         const Setting nodeLocalDnsSetting = m_config.value(QStringLiteral("nodelocaldns_ip"));
         if (!ipv6 && m_config.nodeLocalDnsEnabled())
@@ -292,7 +303,7 @@ private:
                          {}});
                 addSetting(finding, range->setting);
                 finding.values.append({node.host + QLatin1Char('.') + node.variable, node.address.toString()});
-                finding.origins.append({node.host + QLatin1Char('.') + node.variable, node.origin});
+                finding.origins.append({node.host + QLatin1Char('.') + node.variable, node.origin()});
             }
             if (checkNodeNetworks(*range, networks))
                 conflict = true;
@@ -331,18 +342,24 @@ private:
         if (servicesMustMove || podsMustMove) {
             std::optional<Cidr> newServices, newPods;
             bool found = true;
+            // The other range is added to `reserved` for one search and taken off again: a copy of the list would
+            // hold every node address once more.
             if (servicesMustMove) {
-                QList<ReservedRange> avoid = reserved;
-                if (pods.range && !podsMustMove)
-                    avoid.append({*pods.range, pods.name});
-                newServices = AddressPlan::findFree(*services.range, avoid);
+                const bool avoidPods = pods.range && !podsMustMove;
+                if (avoidPods)
+                    reserved.append({*pods.range, pods.name});
+                newServices = AddressPlan::findFree(*services.range, reserved);
+                if (avoidPods)
+                    reserved.removeLast();
                 found = found && newServices.has_value();
             }
             if (podsMustMove) {
-                QList<ReservedRange> avoid = reserved;
-                if (const auto serviceRange = newServices ? newServices : services.range)
-                    avoid.append({*serviceRange, services.name});
-                newPods = AddressPlan::findFree(*pods.range, avoid);
+                const auto serviceRange = newServices ? newServices : services.range;
+                if (serviceRange)
+                    reserved.append({*serviceRange, services.name});
+                newPods = AddressPlan::findFree(*pods.range, reserved);
+                if (serviceRange)
+                    reserved.removeLast();
                 found = found && newPods.has_value();
             }
             if (found) {

@@ -18,6 +18,16 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
         ipv6 ? QStringList{QStringLiteral("ip6"), QStringLiteral("access_ip6"), QStringLiteral("ansible_host")}
              : QStringList{QStringLiteral("ansible_host"), QStringLiteral("ip"), QStringLiteral("access_ip")};
     QList<NodeAddress> result;
+    // One shared origin per file: an inventory of many nodes has several addresses for each.
+    QHash<QString, std::shared_ptr<const Origin>> files;
+    const auto fileOf = [&](const Origin &origin) {
+        std::shared_ptr<const Origin> &file = files[origin.displayPath];
+        if (!file)
+            file =
+                std::make_shared<const Origin>(Origin{origin.kind, origin.file, origin.displayPath, 0, origin.release});
+        return file;
+    };
+    result.reserve(inventory.hostNames().size() * variables.size());
     for (const QString &variable : variables) {
         for (const Inventory::Value &value : inventory.valuesOn(variable, inventory.hostNames())) {
             if (!value.setting.isDefined())
@@ -26,7 +36,7 @@ QList<NodeAddress> nodeAddresses(const Inventory &inventory, bool ipv6) {
             if (!address || address->isV6() != ipv6)
                 continue;
             for (const QString &host : value.hosts)
-                result.append({host, variable, *address, value.setting.origin});
+                result.append({host, variable, *address, value.setting.origin.line, fileOf(value.setting.origin)});
         }
     }
     // In host order, each host's variables in the order above.

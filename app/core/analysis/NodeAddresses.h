@@ -8,16 +8,26 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace ksw {
 
 class Inventory;
 
-/// An address a node is reached on, as the inventory gives it.
+/// An address a node is reached on, as the inventory gives it. Small: an inventory of many nodes has several
+/// addresses for each.
 struct NodeAddress {
     QString host;
     QString variable; ///< ansible_host, ip, access_ip (IPv4) or ip6, access_ip6, ansible_host (IPv6)
     IpAddress address;
-    Origin origin;
+    int line = 0;                       ///< where it is set in `file`
+    std::shared_ptr<const Origin> file; ///< the file it is set in (without a line), shared by its addresses
+
+    Origin origin() const {
+        Origin origin = *file;
+        origin.line = line;
+        return origin;
+    }
 };
 
 /// The literal addresses of every host as Ansible resolves its addressing variables (host names in ansible_host

@@ -27,10 +27,11 @@ GroupGraph::GroupGraph(const HostsFile &hosts)
             if (const auto found = m_hostIndex.constFind(host); found != m_hostIndex.constEnd())
                 m_groups[index].hosts.append(found.value());
         }
-        if (const auto priority = it->vars.constFind(QStringLiteral("ansible_group_priority"));
-            priority != it->vars.constEnd()) {
+        if (it->vars.contains(QStringLiteral("ansible_group_priority"))) {
             bool isNumber = false;
-            const int value = yaml::scalarText(priority->value).trimmed().toInt(&isNumber);
+            const int value = yaml::scalarText(it->vars.value(QStringLiteral("ansible_group_priority")).value)
+                                  .trimmed()
+                                  .toInt(&isNumber);
             if (isNumber)
                 m_groups[index].priority = value;
         }

@@ -284,7 +284,7 @@ std::optional<Error> Inventory::addVarsFile(const QString &relativePath, VarsFil
 
 void Inventory::indexHostLevelVariables() {
     for (const QString &host : m_hosts.hostOrder) {
-        const InventoryHost &entry = *m_hosts.hosts.constFind(host);
+        const InventoryHost &entry = m_hosts.hosts.value(host);
         for (auto it = entry.vars.cbegin(); it != entry.vars.cend(); ++it)
             m_setByHosts[it.key()].append(host);
         for (const int index : m_hostFiles.value(host)) {
@@ -366,9 +366,11 @@ Inventory::Value Inventory::groupLevelValue(const QStringList &groups, const QSt
         const auto declared = m_hosts.groups.constFind(*group);
         if (declared == m_hosts.groups.constEnd())
             continue;
-        if (const auto variable = declared->vars.constFind(name); variable != declared->vars.constEnd())
-            return makeValue(name, variable->value, m_hosts.path, displayPath(m_hosts.path), variable->line,
+        if (declared->vars.contains(name)) {
+            const InlineVariable variable = declared->vars.value(name);
+            return makeValue(name, variable.value, m_hosts.path, displayPath(m_hosts.path), variable.line,
                              Value::Place::HostsFileGroup, *group);
+        }
     }
     return unset(name);
 }
@@ -380,10 +382,10 @@ Inventory::Value Inventory::hostValue(const QString &host, const QString &name) 
             if (fromFile.setting.isDefined())
                 return fromFile;
         }
-        if (const auto entry = m_hosts.hosts.constFind(host); entry != m_hosts.hosts.constEnd()) {
-            if (const auto variable = entry->vars.constFind(name); variable != entry->vars.constEnd())
-                return makeValue(name, variable->value, m_hosts.path, displayPath(m_hosts.path), variable->line,
-                                 Value::Place::HostsFileHost, host);
+        if (const InventoryHost &entry = m_hosts.hosts.value(host); entry.vars.contains(name)) {
+            const InlineVariable variable = entry.vars.value(name);
+            return makeValue(name, variable.value, m_hosts.path, displayPath(m_hosts.path), variable.line,
+                             Value::Place::HostsFileHost, host);
         }
         return groupLevelValue(m_graph.groupsOf(host), name);
     }();

@@ -22,6 +22,18 @@ Error tooLarge(const QByteArray &bytes, const QString &displayPath) {
                      .arg(limits::MaxFileBytes / (1024 * 1024))};
 }
 
+/// The file to its end, but no more than `most` bytes. A file of known size is read into a buffer of that size
+/// (readAll() grows a buffer to up to twice the file); one that grows meanwhile, a pipe or a device is read up to
+/// `most`.
+QByteArray readAtMost(QFile &file, qint64 most) {
+    if (file.isSequential() || file.size() == 0 || file.size() >= most)
+        return file.read(most);
+    QByteArray bytes = file.read(file.size());
+    if (!file.atEnd())
+        bytes += file.read(most - bytes.size());
+    return bytes;
+}
+
 } // namespace
 
 std::optional<Error> fileSizeRefusal(const QByteArray &bytes, const QString &displayPath) {
@@ -35,9 +47,8 @@ Expected<QByteArray> readBoundedFile(const QString &path, const QString &display
     if (!file.open(QIODevice::ReadOnly))
         return Error{
             {displayPath}, {}, QCoreApplication::translate("Yaml", "Cannot read the file: %1").arg(file.errorString())};
-    // Past the limit, one byte more than allowed is read to place the refusal, and nothing beyond. (A read of
-    // the limit's size up front would reserve that much for every small file.)
-    const QByteArray bytes = file.size() > limits::MaxFileBytes ? file.read(limits::MaxFileBytes + 1) : file.readAll();
+    // Past the limit, one byte more than allowed is read to place the refusal, and nothing beyond.
+    const QByteArray bytes = readAtMost(file, limits::MaxFileBytes + 1);
     if (auto refusal = fileSizeRefusal(bytes, displayPath))
         return *refusal;
     return bytes;

@@ -33,6 +33,11 @@ inline constexpr qint64 MaxAliasExpansion = 1'000'000;
 /// Hosts in one inventory, and so from one range pattern such as node[1:100000].
 inline constexpr qsizetype MaxHosts = 200'000;
 
+/// Characters in the names of all hosts together, and so in the names one range pattern stands for: a range
+/// repeats the text around it for each of its values (node[1:200000] followed by a long suffix, numbers of
+/// thousands of digits). As many as the largest file holds; a hosts.yaml of MaxHosts hosts needs about 2 million.
+inline constexpr qint64 MaxHostNameCharacters = MaxFileBytes;
+
 } // namespace limits
 
 /// The bytes of `path`, refused past limits::MaxFileBytes without reading further: the error names the line
