@@ -4,6 +4,7 @@
 
 #include "util/InputLimits.h"
 #include "yaml/YamlEmit.h"
+#include "yaml/YamlInsideEdit.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 namespace ksw {
 
@@ -253,6 +255,28 @@ QByteArray render(const QString &name, const YAML::Node &value, const QByteArray
     return text;
 }
 
+/// The lines [first, last) of a commented sample of `name`: "# name:" at the start of a line, with its more
+/// deeply indented commented lines; (-1, -1) when there is none.
+std::pair<qsizetype, qsizetype> commentedSample(const QList<QByteArray> &lines, const QString &name) {
+    const QRegularExpression sample(QStringLiteral("^#(\\s*)%1\\s*:(\\s|$)").arg(QRegularExpression::escape(name)));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const auto match = sample.match(QString::fromUtf8(content(lines, i)));
+        if (!match.hasMatch())
+            continue;
+        const qsizetype indent = match.capturedLength(1);
+        qsizetype last = i + 1;
+        static const QRegularExpression item(QStringLiteral("^#(\\s*)\\S"));
+        while (last < lines.size()) {
+            const auto next = item.match(QString::fromUtf8(content(lines, last)));
+            if (!next.hasMatch() || next.capturedLength(1) <= indent)
+                break;
+            ++last;
+        }
+        return {i, last};
+    }
+    return {-1, -1};
+}
+
 } // namespace
 
 YAML::Node resolveDuplicateKeys(const YAML::Node &node) {
@@ -396,6 +420,39 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
     if (const auto current = this->value(name); current && yaml::sameValue(current->value, value))
         return Placement::Unchanged;
 
+    const auto whole = wholeValueEdit(name, value);
+    if (!whole)
+        return whole.error();
+    QList<Edit> candidates;
+    const Key *live = lastOccurrence(name);
+    if (live && !live->innerDuplicates) {
+        // Inside the value first (items and keys), so that comments, quotes and styles within it stay.
+        if (const auto inside = yaml::editValueInside(m_bytes, live->line - 1, live->column - 1, live->value, value))
+            candidates.append(
+                {inside->text, inside->inside ? Placement::EditedInside : Placement::Replaced, live->line});
+    }
+    candidates.append(*whole);
+    for (qsizetype i = 0;; ++i) {
+        auto checked = checkedEdit(candidates.at(i), name, value);
+        if (checked) {
+            *this = std::move(*checked);
+            return candidates.at(i).placement;
+        }
+        if (i + 1 == candidates.size())
+            return checked.error(); // the whole replacement's reason: the inside edit was only a first try
+    }
+}
+
+const YamlDocument::Key *YamlDocument::lastOccurrence(const QString &name) const {
+    const Key *live = nullptr;
+    for (const Key &key : m_keys) {
+        if (key.name == name)
+            live = &key;
+    }
+    return live;
+}
+
+Expected<YamlDocument::Edit> YamlDocument::wholeValueEdit(const QString &name, const YAML::Node &value) const {
     const QList<QByteArray> lines = splitLines(m_bytes);
     const QByteArray newline = m_bytes.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
     qsizetype first = -1; // the lines [first, last) are replaced
@@ -403,12 +460,7 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
     QByteArray comment;
     Placement placement = Placement::Appended;
 
-    const Key *live = nullptr;
-    for (const Key &key : m_keys) {
-        if (key.name == name)
-            live = &key;
-    }
-    if (live) {
+    if (const Key *live = lastOccurrence(name)) {
         placement = Placement::Replaced;
         first = live->line - 1;
         last = lines.size();
@@ -429,46 +481,15 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
         QByteArray span;
         for (qsizetype i = first; i < last; ++i)
             span += content(lines, i) + '\n';
-        if (name == u"<<" || QRegularExpression(QStringLiteral("^\\s*<<\\s*:"), QRegularExpression::MultilineOption)
-                                 .match(QString::fromUtf8(span))
-                                 .hasMatch())
-            return refusal(live->line, name,
-                           QCoreApplication::translate("Yaml", "A merge key (<<) takes part in this value; editing "
-                                                               "it could change other keys."));
-        static const QRegularExpression anchor(QStringLiteral("&([^\\s,\\[\\]{}]+)"));
-        auto anchors = anchor.globalMatch(QString::fromUtf8(span));
-        while (anchors.hasNext()) {
-            const QString anchorName = anchors.next().captured(1);
-            QByteArray elsewhere = m_bytes;
-            elsewhere.replace(span, QByteArray());
-            if (elsewhere.contains(QByteArray("*") + anchorName.toUtf8()))
-                return refusal(live->line, name,
-                               QCoreApplication::translate("Yaml", "The value holds the anchor &%1, which is used "
-                                                                   "elsewhere; editing it would change those too.")
-                                   .arg(anchorName));
-        }
+        if (auto refused = editRefusal(*live, span))
+            return *refused;
         if (content(lines, first).contains("*") &&
             QRegularExpression(QStringLiteral(":\\s*\\*")).match(QString::fromUtf8(content(lines, first))).hasMatch())
             comment.clear(); // an alias value is replaced whole; its comment position is ambiguous
     } else {
-        // A commented sample: "# name:" at the start of a line, with its more deeply indented commented lines.
-        const QRegularExpression sample(QStringLiteral("^#(\\s*)%1\\s*:(\\s|$)").arg(QRegularExpression::escape(name)));
-        for (qsizetype i = 0; i < lines.size() && first < 0; ++i) {
-            const auto match = sample.match(QString::fromUtf8(content(lines, i)));
-            if (!match.hasMatch())
-                continue;
-            const qsizetype indent = match.capturedLength(1);
-            first = i;
-            last = i + 1;
-            static const QRegularExpression item(QStringLiteral("^#(\\s*)\\S"));
-            while (last < lines.size()) {
-                const auto next = item.match(QString::fromUtf8(content(lines, last)));
-                if (!next.hasMatch() || next.capturedLength(1) <= indent)
-                    break;
-                ++last;
-            }
+        std::tie(first, last) = commentedSample(lines, name);
+        if (first >= 0)
             placement = Placement::ReplacedCommentedSample;
-        }
     }
 
     QByteArray result;
@@ -489,17 +510,42 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
             result += newline;
         result += render(name, value, {}, newline);
     }
+    return Edit{result, placement, first >= 0 ? static_cast<int>(first) + 1 : 0};
+}
 
+std::optional<Error> YamlDocument::editRefusal(const Key &live, const QByteArray &span) const {
+    if (live.name == u"<<" || QRegularExpression(QStringLiteral("^\\s*<<\\s*:"), QRegularExpression::MultilineOption)
+                                  .match(QString::fromUtf8(span))
+                                  .hasMatch())
+        return refusal(live.line, live.name,
+                       QCoreApplication::translate("Yaml", "A merge key (<<) takes part in this value; editing "
+                                                           "it could change other keys."));
+    static const QRegularExpression anchor(QStringLiteral("&([^\\s,\\[\\]{}]+)"));
+    auto anchors = anchor.globalMatch(QString::fromUtf8(span));
+    while (anchors.hasNext()) {
+        const QString anchorName = anchors.next().captured(1);
+        QByteArray elsewhere = m_bytes;
+        elsewhere.replace(span, QByteArray());
+        if (elsewhere.contains(QByteArray("*") + anchorName.toUtf8()))
+            return refusal(live.line, live.name,
+                           QCoreApplication::translate("Yaml", "The value holds the anchor &%1, which is used "
+                                                               "elsewhere; editing it would change those too.")
+                               .arg(anchorName));
+    }
+    return std::nullopt;
+}
+
+Expected<YamlDocument> YamlDocument::checkedEdit(const Edit &edit, const QString &name, const YAML::Node &value) const {
     // Read it back: the key must mean `value`, every other key what it meant before.
-    auto reparsed = parse(result, m_path);
+    auto reparsed = parse(edit.bytes, m_path);
     if (!reparsed)
-        return refusal(first >= 0 ? static_cast<int>(first) + 1 : 0, name,
+        return refusal(edit.line, name,
                        QCoreApplication::translate("Yaml", "The edit would make the file invalid (%1); nothing was "
                                                            "changed.")
                            .arg(reparsed.error().message));
     const auto readBack = reparsed->value(name);
     if (!readBack || !yaml::sameValue(readBack->value, value))
-        return refusal(first >= 0 ? static_cast<int>(first) + 1 : 0, name,
+        return refusal(edit.line, name,
                        QCoreApplication::translate("Yaml", "The edited key does not read back as the intended value; "
                                                            "nothing was changed."));
     for (const Key &key : m_keys) {
@@ -513,8 +559,7 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
                                                                "changed.")
                                .arg(name));
     }
-    *this = std::move(*reparsed);
-    return placement;
+    return reparsed;
 }
 
 } // namespace ksw
