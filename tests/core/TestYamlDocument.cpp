@@ -146,9 +146,10 @@ public:
     }
 
 private:
-    QByteArray comment() {
-        static const char *const texts[] = {"  # c", " # \xE7\xA4\xBE\xE5\x86\x85", "\t# tab", "   # do not remove"};
-        return bounded(3) == 0 ? QByteArray(texts[bounded(4)]) : QByteArray();
+    /// A trailing comment, or nothing; right after a dash, Ansible takes a tab for indentation, so none there.
+    QByteArray comment(bool afterDash = false) {
+        static const char *const texts[] = {"  # c", " # \xE7\xA4\xBE\xE5\x86\x85", "   # do not remove", "\t# tab"};
+        return bounded(3) == 0 ? QByteArray(texts[bounded(afterDash ? 3 : 4)]) : QByteArray();
     }
 
     void commentLine(int indent, QByteArray &out) {
@@ -168,7 +169,7 @@ private:
         const bool collection = (node.IsMap() || node.IsSequence()) && node.size() > 0;
         if (!collection || bounded(4) == 0) {
             if (node.IsNull() && bounded(2) == 0)
-                out += comment() + "\n"; // null written as nothing
+                out += comment(afterDash) + "\n"; // null written as nothing
             else
                 out += ' ' + inlineText(node) + comment() + "\n";
             return;
@@ -177,7 +178,7 @@ private:
             writeMapping(node, indent + 2, true, out, nullptr); // "- key: value" and the keys below
             return;
         }
-        out += comment() + "\n";
+        out += comment(afterDash) + "\n";
         if (node.IsMap())
             writeMapping(node, indent + m_step, false, out, nullptr);
         else
@@ -805,6 +806,8 @@ private slots:
                                                 << QStringLiteral("derived") << QStringLiteral("merge");
         QTest::newRow("merge key is the key")
             << QByteArray("<<: {x: 1}\ny: 2\n") << QStringLiteral("<<") << QStringLiteral("merge");
+        QTest::newRow("CR alone as line break: read, not edited")
+            << QByteArray("a: 1\rb: [2]\r") << QStringLiteral("b") << QStringLiteral("line breaks");
     }
 
     void refusals() {
@@ -814,6 +817,19 @@ private slots:
         const QByteArray result = edited(before, key, node("[9]"));
         QVERIFY2(result.startsWith("refused: f.yml:"), result.constData());
         QVERIFY2(result.contains(reason.toUtf8()), result.constData());
+    }
+
+    // Ansible's reader takes a CR alone, NEL, LS and PS for line breaks: so does the document (lines as Ansible
+    // counts them).
+    void foreignLineBreaksAreLineBreaks() {
+        const auto document = YamlDocument::parse("a: 1\rb: 2\xC2\x85"
+                                                  "c: 3\xE2\x80\xA8"
+                                                  "d: \"x\xE2\x80\xA9y\"\n",
+                                                  QStringLiteral("f.yml"));
+        QVERIFY2(document, document ? "" : qPrintable(document.error().toString()));
+        QCOMPARE(document->keys().size(), 4);
+        QCOMPARE(document->keys().at(3).line, 4);
+        QCOMPARE(yaml::scalarText(document->value(QStringLiteral("d"))->value), QStringLiteral("x y"));
     }
 
     void anchorUsedNowhereElseMayBeReplaced() {

@@ -36,7 +36,8 @@ public:
 
     /// Reads and parses `path`. An empty file, or one holding only comments, is an empty mapping.
     static Expected<YamlDocument> load(const QString &path);
-    /// Parses `bytes` as if read from `path` (which is only used in messages).
+    /// Parses `bytes` as if read from `path` (which is only used in messages). What Ansible refuses to read is
+    /// refused, naming line and column (yaml/YamlAnsibleRules.h lists what yaml-cpp alone would accept).
     static Expected<YamlDocument> parse(const QByteArray &bytes, const QString &path);
 
     QString path() const { return m_path; }
@@ -76,6 +77,8 @@ private:
     };
 
     Error refusal(int line, const QString &name, const QString &message) const;
+    /// Fills m_keys and m_duplicates from the parsed top-level mapping; the refusal, if Ansible would refuse it.
+    std::optional<Error> readKeys(const YAML::Node &root);
     const Key *lastOccurrence(const QString &name) const;
     /// The value replaced as a whole (or written in place of its commented sample, or appended).
     Expected<Edit> wholeValueEdit(const QString &name, const YAML::Node &value) const;
