@@ -269,19 +269,23 @@ bool isJson(const QByteArray &bytes, YamlCppText *fixes) {
 }
 
 std::string readerText(const QByteArray &bytes, bool yamlLineBreaks) {
+    const bool foreign = yamlLineBreaks && (bytes.contains("\xC2\x85") || bytes.contains("\xE2\x80\xA8") ||
+                                            bytes.contains("\xE2\x80\xA9"));
+    if (!foreign && !bytes.contains('\r'))
+        return std::string(bytes.constData(), std::size_t(bytes.size())); // nearly every file
     std::string text;
     text.reserve(static_cast<std::size_t>(bytes.size()));
+    const auto at = [&](qsizetype i) {
+        return i < bytes.size() ? bytes.at(i) : '\0';
+    };
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const char c = bytes.at(i);
-        const QByteArrayView rest = QByteArrayView(bytes).sliced(i);
-        if (c == '\r' && (i + 1 == bytes.size() || bytes.at(i + 1) != '\n')) {
+        if (c == '\r' && at(i + 1) != '\n') {
             text += '\n';
-        } else if (!yamlLineBreaks) {
-            text += c;
-        } else if (rest.startsWith("\xC2\x85")) {
+        } else if (foreign && c == '\xC2' && at(i + 1) == '\x85') {
             text += '\n';
             i += 1;
-        } else if (rest.startsWith("\xE2\x80\xA8") || rest.startsWith("\xE2\x80\xA9")) {
+        } else if (foreign && c == '\xE2' && at(i + 1) == '\x80' && (at(i + 2) == '\xA8' || at(i + 2) == '\xA9')) {
             text += '\n';
             i += 2;
         } else {
@@ -1089,10 +1093,18 @@ bool yamlTimestamp(const std::string &value) {
 /// The tag PyYAML's resolver gives a plain scalar, where it is one that can fail to construct.
 enum class Implicit { Other, Int, Float, Timestamp, Merge, Value };
 
+/// The tag that matters here, for the texts where it can: an int or float can fail to build only with a '_' in it
+/// ("0b_", "._"), a timestamp starts with four digits and a '-'. Every other plain scalar is let through without
+/// running the resolver's patterns (a large hosts.yaml has hundreds of thousands).
 Implicit implicitTag(const std::string &text) {
-    static const QRegularExpression timestamp(QStringLiteral(
-        "^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:"
-        "[0-9]{2}(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$"));
+    if (text == "<<")
+        return Implicit::Merge;
+    if (text == "=")
+        return Implicit::Value;
+    const bool datelike = text.size() >= 8 && text[4] == '-' && std::isdigit(uchar(text[0])) &&
+                          std::isdigit(uchar(text[1])) && std::isdigit(uchar(text[2])) && std::isdigit(uchar(text[3]));
+    if (!datelike && text.find('_') == std::string::npos)
+        return Implicit::Other;
     const QString value = QString::fromStdString(text);
     switch (plainScalarType(value)) {
     case ScalarType::Int:
@@ -1104,11 +1116,10 @@ Implicit implicitTag(const std::string &text) {
     default:
         return Implicit::Other;
     }
-    if (text == "<<")
-        return Implicit::Merge;
-    if (text == "=")
-        return Implicit::Value;
-    return timestamp.match(value).hasMatch() ? Implicit::Timestamp : Implicit::Other;
+    static const QRegularExpression timestamp(QStringLiteral(
+        "^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:"
+        "[0-9]{2}(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$"));
+    return datelike && timestamp.match(value).hasMatch() ? Implicit::Timestamp : Implicit::Other;
 }
 
 /// The start of a scalar's text for a message: its first line, at most 80 characters.

@@ -381,7 +381,7 @@ Error syntaxError(const QString &path, const yaml::ReadRefusal &refusal) {
 /// The first document of `text` (readerText()) as yaml-cpp reads it, its nodes counted and checked against
 /// Ansible's constructor on the way, and its tokens against Ansible's scanner (yaml::scannerRefusal()). When both
 /// refuse, the refusal that lies first in the file is given, as Ansible stops at the first.
-Expected<YAML::Node> loadFirstDocument(const std::string &readerText, const QString &path, const QByteArray &bytes,
+Expected<YAML::Node> loadFirstDocument(std::string readerText, const QString &path, const QByteArray &bytes,
                                        bool json) {
     yaml::YamlCppText fixes;
     std::optional<yaml::ReadRefusal> scanned;
@@ -389,7 +389,7 @@ Expected<YAML::Node> loadFirstDocument(const std::string &readerText, const QStr
         yaml::isJson(bytes, &fixes);
     else
         scanned = yaml::scannerRefusal(readerText, &fixes);
-    const std::string text = yaml::textForYamlCpp(readerText, fixes);
+    const std::string text = yaml::textForYamlCpp(std::move(readerText), fixes); // no second copy of the file
     const auto scannedFirst = [&](const YAML::Mark &mark) {
         return scanned && (mark.is_null() ||
                            std::pair(scanned->line, scanned->column) <= std::pair(mark.line + 1, mark.column + 1));
