@@ -337,7 +337,7 @@ struct Refused {
 
 /// Follows readerText() token by token the way YAML 1.1 scanners do (the rules libyaml applies, written from the
 /// specification): indentation levels, flow levels, where a simple key may start and where it must end with ':'.
-/// It builds no tokens; yaml-cpp has already judged the grammar, and this only finds what it lets through.
+/// It builds no tokens: yaml-cpp judges the grammar, and this finds only what yaml-cpp lets through.
 class Scanner {
 public:
     Scanner(const std::string &text, YamlCppText *yamlCppFixes)
@@ -406,7 +406,6 @@ private:
     const std::string &t;
     YamlCppText *fixes;
     qsizetype p = 0;
-    qsizetype lineStart = 0;
     int line = 0;
     int column = 0;      ///< in characters, as YAML counts indentation
     qsizetype index = 0; ///< characters read
@@ -443,7 +442,6 @@ void Scanner::advance() {
     if (c == '\n') {
         ++line;
         column = 0;
-        lineStart = p;
         ++index;
     } else if ((c & 0xC0) != 0x80) {
         ++column;
