@@ -4052,6 +4052,170 @@ Nothing in the inventory folder is changed.</source>
         <source>Aliases make this file stand for more than %1 values beyond those written in it, the most Kubespray Wizard reads; the limit is crossed at this key.</source>
         <translation>エイリアスによって、このファイルは記述されている値のほかに、Kubespray Wizardが読み込める上限の%1個を超える値を表すことになります。このキーで上限を超えています。</translation>
     </message>
+    <message>
+        <source>The file has line breaks Kubespray Wizard does not edit (a CR alone, NEL, LS, PS, or a byte order mark starting a line); nothing was changed.</source>
+        <translation>このファイルには、Kubespray Wizardが編集に対応していない改行（単独のCR、NEL、LS、PS、または行頭のバイトオーダーマーク）が含まれているため、何も変更しませんでした。</translation>
+    </message>
+    <message>
+        <source>This file is %1 text (it starts with a %1 byte order mark); Ansible reads YAML files as UTF-8 only.</source>
+        <translation>このファイルは%1で書かれています（先頭に%1のバイトオーダーマークがあります）。AnsibleはYAMLファイルをUTF-8としてしか読み込めません。</translation>
+    </message>
+    <message>
+        <source>This file is not UTF-8 text: the byte 0x%1 here cannot be read as UTF-8 (Latin-1 or another encoding?). Ansible reads YAML files as UTF-8 only.</source>
+        <translation>このファイルはUTF-8ではありません。この位置のバイト0x%1はUTF-8として読めません（Latin-1など別の文字コードで保存されていませんか？）。AnsibleはYAMLファイルをUTF-8としてしか読み込めません。</translation>
+    </message>
+    <message>
+        <source>This file looks like UTF-16 text (NUL bytes between its characters); Ansible reads YAML files as UTF-8 only.</source>
+        <translation>このファイルはUTF-16で書かれているようです（文字の間にNULバイトがあります）。AnsibleはYAMLファイルをUTF-8としてしか読み込めません。</translation>
+    </message>
+    <message>
+        <source>The control character U+%1 is not allowed in a YAML file; Ansible refuses it.</source>
+        <translation>制御文字U+%1はYAMLファイルに使えません。Ansibleはこのファイルを読み込めません。</translation>
+    </message>
+    <message>
+        <source>A byte order mark (U+FEFF) starts this line, inside a value; Ansible refuses it.</source>
+        <translation>値の途中で、この行の先頭にバイトオーダーマーク（U+FEFF）があります。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>A directive (%YAML or %TAG) must be followed by a document that starts with ---.</source>
+        <translation>ディレクティブ（%YAMLや%TAG）の後には、「---」で始まるドキュメントが必要です。</translation>
+    </message>
+    <message>
+        <source>A tab stands here where YAML expects indentation or a space; Ansible refuses it. Use spaces.</source>
+        <translation>YAMLでインデントまたは空白が必要な位置にタブがあります。Ansibleはこれを受け付けません。スペースを使ってください。</translation>
+    </message>
+    <message>
+        <source>A value cannot start with &apos;%1&apos; outside brackets; Ansible refuses it. Quote the value.</source>
+        <translation>括弧の外では、値を「%1」で始めることはできません。Ansibleはこれを受け付けません。値を引用符で囲んでください。</translation>
+    </message>
+    <message>
+        <source>An empty entry (a &apos;,&apos; with no value before it) stands here; Ansible refuses it.</source>
+        <translation>ここに空の要素（値のない「,」）があります。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>A list item (- ) cannot start here, on the line of another value.</source>
+        <translation>ほかの値と同じ行のこの位置では、リストの要素（- ）を始めることはできません。</translation>
+    </message>
+    <message>
+        <source>A complex key (? ) cannot start here.</source>
+        <translation>この位置で複合キー（? ）を始めることはできません。</translation>
+    </message>
+    <message>
+        <source>This line is indented less than the first line of the file&apos;s top-level mapping or list, which ends there; Ansible refuses anything after it.</source>
+        <translation>この行は、ファイルの最上位のマッピングまたはリストの最初の行よりインデントが浅いため、最上位の値はここで終わります。Ansibleはそれ以降の内容を受け付けません。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s top-level value, a single value, ends before this; Ansible refuses anything after it.</source>
+        <translation>ファイルの最上位の値は単一の値で、ここより前で終わっています。Ansibleはそれ以降の内容を受け付けません。</translation>
+    </message>
+    <message>
+        <source>A second YAML document starts here; Ansible reads exactly one document from a file.</source>
+        <translation>ここから2つ目のYAMLドキュメントが始まっています。Ansibleは1つのファイルからドキュメントを1つだけ読み込みます。</translation>
+    </message>
+    <message>
+        <source>A document end marker (...) stands before any document; Ansible refuses it.</source>
+        <translation>ドキュメントが始まる前に、ドキュメント終了マーカー（...）があります。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>A directive (a line starting with %) cannot stand inside a document.</source>
+        <translation>ディレクティブ（%で始まる行）はドキュメントの途中には書けません。</translation>
+    </message>
+    <message>
+        <source>Ansible does not know the directive %1 (only %YAML and %TAG).</source>
+        <translation>ディレクティブ%1はAnsibleが認識できません（使えるのは%YAMLと%TAGだけです）。</translation>
+    </message>
+    <message>
+        <source>A mapping cannot start here, after another value on the same line (a &apos;:&apos; followed by a blank).</source>
+        <translation>同じ行でほかの値に続くこの位置では、マッピング（「:」と空白）を始めることはできません。</translation>
+    </message>
+    <message>
+        <source>A &apos;:&apos; stands here with no key before it; Ansible refuses it.</source>
+        <translation>ここにキーのない「:」があります。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>A key is expected here, at the column of the keys above, but no &apos;:&apos; follows it on its line.</source>
+        <translation>上のキーと同じ桁にあるため、ここはキーとして読まれますが、同じ行に「:」がありません。</translation>
+    </message>
+    <message>
+        <source>An anchor or alias name may hold only ASCII letters, digits, &apos;-&apos; and &apos;_&apos; (Ansible refuses this one).</source>
+        <translation>アンカー名やエイリアス名に使えるのは、ASCIIの英字、数字、「-」、「_」だけです（Ansibleはこの名前を受け付けません）。</translation>
+    </message>
+    <message>
+        <source>The anchor &amp;%1 is defined a second time here; Ansible refuses a file that defines one anchor twice.</source>
+        <translation>アンカー&amp;%1がここで再定義されています。Ansibleは同じアンカーを2回定義したファイルを受け付けません。</translation>
+    </message>
+    <message>
+        <source>A tag must be followed by a blank, and may hold only ASCII letters, digits and URI characters.</source>
+        <translation>タグの後には空白が必要です。また、タグに使えるのはASCIIの英字、数字、URIで使える記号だけです。</translation>
+    </message>
+    <message>
+        <source>The quoted value that starts here is never closed: the file ends before its closing quote.</source>
+        <translation>ここで始まる引用符付きの値が閉じられていません。閉じる引用符の前でファイルが終わっています。</translation>
+    </message>
+    <message>
+        <source>A document marker (--- or ...) stands inside a quoted value.</source>
+        <translation>引用符で囲まれた値の中に、ドキュメントマーカー（---または...）があります。</translation>
+    </message>
+    <message>
+        <source>A tab stands in the indentation of this block of text; Ansible refuses it. Use spaces.</source>
+        <translation>このブロックテキストのインデントにタブが使われています。Ansibleはこれを受け付けません。スペースを使ってください。</translation>
+    </message>
+    <message>
+        <source>A tab stands in the indentation of this value&apos;s next line; Ansible refuses it. Use spaces.</source>
+        <translation>この値の続きの行のインデントにタブが使われています。Ansibleはこれを受け付けません。スペースを使ってください。</translation>
+    </message>
+    <message>
+        <source>%1 is tagged or written as an integer but is not one; Ansible refuses it.</source>
+        <translation>%1は整数としてタグ付けまたは記述されていますが、整数ではありません。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>%1 is tagged or written as a number but is not one; Ansible refuses it.</source>
+        <translation>%1は数値としてタグ付けまたは記述されていますが、数値ではありません。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>%1 is tagged as a boolean but is none of yes, no, true, false, on, off; Ansible refuses it.</source>
+        <translation>%1は真偽値としてタグ付けされていますが、yes、no、true、false、on、offのいずれでもありません。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>%1 has the form of a date (YYYY-MM-DD) but is not a valid date or time; Ansible refuses it. Quote it to keep it as text.</source>
+        <translation>%1は日付（YYYY-MM-DD）の形式ですが、正しい日付・時刻ではありません。Ansibleはこれを受け付けません。文字列として扱うには引用符で囲んでください。</translation>
+    </message>
+    <message>
+        <source>A plain %1 as a value is a YAML merge or value marker, which Ansible refuses; quote it to mean the text.</source>
+        <translation>引用符なしの%1を値に書くと、YAMLのマージまたは値のマーカーとして扱われ、Ansibleはこれを受け付けません。文字列として使うには引用符で囲んでください。</translation>
+    </message>
+    <message>
+        <source>Ansible does not know the tag %1 (it knows YAML&apos;s own tags, !unsafe and !vault).</source>
+        <translation>Ansibleはタグ%1を認識できません（使えるのはYAML標準のタグと!unsafe、!vaultです）。</translation>
+    </message>
+    <message>
+        <source>The tag %1 needs a single value, not a list or mapping; Ansible refuses it.</source>
+        <translation>タグ%1には単一の値が必要で、リストやマッピングには付けられません。Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>The tag %1 needs a list; Ansible refuses it here.</source>
+        <translation>タグ%1にはリストが必要です。Ansibleはこの位置では受け付けません。</translation>
+    </message>
+    <message>
+        <source>The tag %1 needs a mapping; Ansible refuses it here.</source>
+        <translation>タグ%1にはマッピングが必要です。Ansibleはこの位置では受け付けません。</translation>
+    </message>
+    <message>
+        <source>Values tagged %1 cannot be used: ansible-inventory fails on them.</source>
+        <translation>%1のタグが付いた値は使えません。ansible-inventoryがこの値でエラーになります。</translation>
+    </message>
+    <message>
+        <source>Every item of a %1 list must be a mapping with exactly one key; Ansible refuses this one.</source>
+        <translation>%1のリストの各要素は、キーが1つだけのマッピングでなければなりません。Ansibleはこの要素を受け付けません。</translation>
+    </message>
+    <message>
+        <source>A key must be text, a number or a date, not a list or a mapping; Ansible refuses it.</source>
+        <translation>キーには文字列、数値、日付を使います。リストやマッピングは使えないため、Ansibleはこれを受け付けません。</translation>
+    </message>
+    <message>
+        <source>The merge key &lt;&lt; needs a mapping or a list of mappings; Ansible refuses anything else.</source>
+        <translation>マージキー&lt;&lt;の値は、マッピングまたはマッピングのリストでなければなりません。それ以外はAnsibleが受け付けません。</translation>
+    </message>
 </context>
 <context>
     <name>ksw::DeployPipeline</name>

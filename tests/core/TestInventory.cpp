@@ -1092,6 +1092,11 @@ void TestInventory::hostsFileReadAsAnsibleReadsIt_data() {
     QTest::newRow("YAML in hosts.yml.example: the INI plugin reads it") << u"hosts.yml.example"_s << yamlHosts;
     QTest::newRow("YAML in a file without extension") << u"hosts"_s << yamlHosts;
     QTest::newRow("INI in a file without extension") << u"hosts"_s << QByteArray("[kube_node]\nnode1\nnode2\n");
+    QTest::newRow("hosts.yaml with a Latin-1 byte")
+        << u"hosts.yaml"_s << QByteArray("all:\n  hosts:\n    node1:  # caf\xe9\n");
+    QTest::newRow("hosts.yaml ending in an open quote")
+        << u"hosts.yaml"_s << QByteArray("all:\n  hosts:\n    node1:\n      ansible_host: \"");
+    QTest::newRow("hosts.yaml indented with a tab") << u"hosts.yaml"_s << QByteArray("all:\n  hosts:\n\tnode1:\n");
     QTest::newRow("JSON in hosts.json") << u"hosts.json"_s
                                         << QByteArray(R"({"all": {"hosts": {"node1": {"ansible_host": "10.0.0.1"}}}})");
 }

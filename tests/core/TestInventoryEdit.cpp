@@ -2,6 +2,7 @@
 // Part of Kubespray Wizard.
 #include "TestSupport.h"
 
+#include "analysis/Assessment.h"
 #include "analysis/ChangeSet.h"
 #include "kubespray/Inventory.h"
 #include "store/History.h"
@@ -10,9 +11,14 @@
 #include "yaml/YamlEmit.h"
 #include "yaml/YamlValues.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ksw;
 
@@ -110,6 +116,69 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("group_vars/all/containerd.yml"))));
         QVERIFY(test::readAll(dir.filePath(QStringLiteral("group_vars/k8s_cluster/k8s-cluster.yml")))
                     .contains("kube_pods_subnet: 10.233.64.0/18"));
+    }
+
+    // Issue 12, item 3: the fixes for the company registry reach inside the user's own registry settings; every
+    // comment, quote and flow list of theirs stays, and Ansible reads the value the fix meant.
+    void fixesKeepTheCommentsInsideValues_data() {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("v2.25 mirror list gains the company registry")
+            << QStringLiteral("mirrors-v2.25") << QStringLiteral("v2.25.0")
+            << QStringLiteral("containerd_registries_mirrors");
+        QTest::newRow("v2.21 registries mapping gains the company registry, CRLF")
+            << QStringLiteral("registries-v2.21") << QStringLiteral("v2.21.0")
+            << QStringLiteral("containerd_registries");
+    }
+
+    void fixesKeepTheCommentsInsideValues() {
+        QFETCH(QString, fixture);
+        QFETCH(QString, version);
+        QFETCH(QString, key);
+        QTemporaryDir dir;
+        QVERIFY(test::copyTree(test::sourcePath(QStringLiteral("resources/demo/mycluster")), dir.path()));
+        const QString relative = QStringLiteral("group_vars/all/containerd.yml");
+        QVERIFY(test::writeAll(dir.filePath(relative),
+                               test::readAll(test::fixturePath(QStringLiteral("yaml-inside/%1.yml").arg(fixture)))));
+
+        Assessment::Request request;
+        request.inventoryPath = dir.path();
+        request.siteProfilePath = test::sourcePath(QStringLiteral("resources/demo/site.yaml"));
+        request.kubesprayVersion = KubesprayVersion::parse(version);
+        request.inspectAnsible = false;
+        const auto assessment = Assessment::run(request);
+        QVERIFY2(assessment, assessment ? "" : qPrintable(assessment.error().toString()));
+        const ChangeSet changes = ChangeSet::fromFindings(assessment->findings());
+        const auto edit = InventoryEdit::prepare(assessment->config().inventory(), changes);
+        QVERIFY2(edit, edit ? "" : qPrintable(edit.error().toString()));
+
+        const auto file = std::find_if(edit->files().cbegin(), edit->files().cend(),
+                                       [&](const InventoryEdit::FileEdit &f) { return f.path == relative; });
+        QVERIFY(file != edit->files().cend());
+        QCOMPARE(file->after,
+                 test::readAll(test::fixturePath(QStringLiteral("yaml-inside/%1.expected.yml").arg(fixture))));
+        QVERIFY(file->keys.contains(std::pair{key, YamlDocument::Placement::EditedInside}));
+        // Lines were only added to this file.
+        const QString diff = ksw::unifiedDiff(relative, file->before, file->after);
+        for (const QString &line : diff.split(u'\n')) {
+            if (!line.startsWith(u"---"))
+                QVERIFY2(!line.startsWith(u'-'), qPrintable(diff));
+        }
+
+        // Ansible reads the value the change meant.
+        QVERIFY(test::writeAll(dir.filePath(relative), file->after));
+        QProcess ansible;
+        ansible.start(QStringLiteral("ansible-inventory"),
+                      {QStringLiteral("-i"), dir.filePath(QStringLiteral("hosts.yaml")), QStringLiteral("--host"),
+                       QStringLiteral("node1")});
+        QVERIFY(ansible.waitForFinished(120000));
+        QVERIFY2(ansible.exitCode() == 0, ansible.readAllStandardError().constData());
+        const QJsonObject vars = QJsonDocument::fromJson(ansible.readAllStandardOutput()).object();
+        const auto intended = std::find_if(changes.changes().cbegin(), changes.changes().cend(),
+                                           [&](const auto &change) { return change.key == key; });
+        QVERIFY(intended != changes.changes().cend());
+        QCOMPARE(vars.value(key), yaml::toJson(intended->value));
     }
 
 private:

@@ -7,6 +7,7 @@
 
 #include "util/InputLimits.h"
 #include "yaml/CompactYaml.h"
+#include "yaml/YamlAnsibleRules.h"
 #include "yaml/YamlDocument.h"
 
 #include <QCoreApplication>
@@ -749,9 +750,24 @@ void HostTable::squeeze() {
 // ---- Parsers -------------------------------------------------------------------------------------------
 
 Expected<HostsFile> HostsFile::parseYaml(const QByteArray &bytes, const QString &path) {
+    // What Ansible's YAML reader refuses before any value is built, as YamlDocument::parse refuses it in vars files:
+    // bytes that are not UTF-8 or not YAML's characters, and tokens its scanner refuses (a quote the file ends in,
+    // a tab as indentation).
+    const bool json = yaml::isJson(bytes);
+    if (auto refusal = yaml::encodingRefusal(bytes, !json))
+        return Error{{path, refusal->line, refusal->column}, {}, refusal->message};
+    const std::optional<yaml::ReadRefusal> scanned =
+        json ? std::nullopt : yaml::scannerRefusal(yaml::readerText(bytes));
     const auto document = yaml::CompactDocument::parse(bytes, path);
-    if (!document)
-        return document.error();
+    if (!document) {
+        const Error &error = document.error();
+        if (!scanned || std::pair(error.where.line, error.where.column) < std::pair(scanned->line, scanned->column))
+            return error;
+    }
+    if (scanned)
+        return Error{{path, scanned->line, scanned->column},
+                     {},
+                     QCoreApplication::translate("Yaml", "This is not valid YAML: %1").arg(scanned->message)};
     HostsFile file;
     file.path = path;
     file.format = Format::Yaml;

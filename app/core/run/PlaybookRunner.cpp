@@ -248,7 +248,10 @@ void PlaybookRunner::reapGroup() {
                  .arg(m_pgid));
 
     const bool failed = m_exitStatus != QProcess::NormalExit || m_exitCode != 0;
-    if (failed && !m_cancelled && m_secondAttemptEnabled && m_attempt == 1 && m_command.isCluster()) {
+    const bool retry = failed && m_secondAttemptEnabled && m_attempt == 1 && m_command.isCluster();
+    if (retry && !m_cancelled)
+        emit firstAttemptFailed(); // may cancel()
+    if (retry && !m_cancelled) {
         note(QCoreApplication::translate("PlaybookRunner",
                                          "second attempt: cluster.yml ended with exit code %1; running it once more")
                  .arg(m_exitCode));
@@ -283,8 +286,8 @@ void PlaybookRunner::cancel() {
     if (!m_running || m_cancelled)
         return;
     m_cancelled = true;
-    if (m_reapTimer.isActive())
-        return; // the leader has ended; its leftovers are being stopped already
+    if (m_reapTimer.isActive() || !m_process || m_process->state() == QProcess::NotRunning)
+        return; // the leader has ended (its leftovers are being stopped already): nothing to interrupt
     note(QCoreApplication::translate("PlaybookRunner", "Cancel: SIGINT to the process group %1").arg(m_pgid));
     // Measured (TestPlaybookRunner): with Kubespray's `pipelining=True` the remote command has no terminal, so
     // closing the connection does not stop it; say so rather than let people believe the node is idle.

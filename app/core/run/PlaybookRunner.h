@@ -72,6 +72,9 @@ signals:
     /// A line of the runner itself (cancel steps, "second attempt"); also written to the log.
     void message(const QString &line);
     void secondAttemptStarted();
+    /// A failed first attempt has ended and a second would follow: listeners take in all the first attempt's output
+    /// now (synchronously); a cancel() they make in response wins, and no second attempt starts.
+    void firstAttemptFailed();
     void finished(int exitCode, QProcess::ExitStatus exitStatus, bool cancelled);
 
 private:

@@ -233,6 +233,9 @@ bool RunSession::startMainRun(QString *error) {
     connect(m_runner.get(), &PlaybookRunner::message, this, &RunSession::message);
     connect(m_runner.get(), &PlaybookRunner::finished, this, &RunSession::onRunnerFinished);
     connect(m_runner.get(), &PlaybookRunner::secondAttemptStarted, this, &RunSession::onSecondAttempt);
+    // Every event of the failed first attempt is delivered before the runner decides on a second one, so that a
+    // Cancel pressed on seeing the failure stops the run instead of interrupting the second attempt.
+    connect(m_runner.get(), &PlaybookRunner::firstAttemptFailed, this, &RunSession::drainAll);
     if (!m_runner->start(error))
         return false;
     m_poll.start();

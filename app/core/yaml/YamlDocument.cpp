@@ -3,7 +3,9 @@
 #include "yaml/YamlDocument.h"
 
 #include "util/InputLimits.h"
+#include "yaml/YamlAnsibleRules.h"
 #include "yaml/YamlEmit.h"
+#include "yaml/YamlInsideEdit.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,6 +18,8 @@
 #include <algorithm>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace ksw {
 
@@ -65,37 +69,84 @@ SourceLocation deepestNesting(const QString &path, const QByteArray &bytes) {
 }
 
 /// Counts the nodes of a YAML text from the parser's events, without building any: yaml-cpp spends a few hundred
-/// bytes on each node, so a text is refused before its tree could outgrow memory.
+/// bytes on each node, so a text is refused before its tree could outgrow memory. On the way, each node is checked
+/// against what Ansible's constructor can build (yaml::constructorRefusal()).
 class NodeCounter : public YAML::EventHandler {
 public:
     /// Thrown at the first node past the limit, to stop the parser there.
     struct LimitCrossed {
         YAML::Mark mark;
     };
+    /// Thrown at the first node Ansible could not build.
+    struct Refused {
+        YAML::Mark mark;
+        QString message;
+    };
 
     void OnDocumentStart(const YAML::Mark &) override {}
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t) override { count(mark); }
-    void OnAlias(const YAML::Mark &, YAML::anchor_t) override {} // the anchor's node, not a new one
-    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t, const std::string &) override {
+    explicit NodeCounter(const std::string &text)
+        : m_text(text) {}
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t) override {
         count(mark);
+        // yaml-cpp reports a tagged empty value ("!!int" and nothing) without its tag; Ansible builds it from "".
+        const std::size_t bom = m_text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+        if (!mark.is_null()) {
+            if (const std::string tag = yaml::tagAt(m_text, std::size_t(mark.pos) + bom); !tag.empty())
+                check(mark, tag, yaml::NodeKind::Scalar, {});
+        }
+        nodeDone();
     }
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t,
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { nodeDone(); } // the anchor's node, not a new one
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t, const std::string &value) override {
+        count(mark);
+        check(mark, tag, yaml::NodeKind::Scalar, value);
+        nodeDone();
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
         count(mark);
+        check(mark, tag, yaml::NodeKind::Sequence, {});
+        m_open.push_back({false, false});
     }
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    void OnSequenceEnd() override { closed(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
         count(mark);
+        check(mark, tag, yaml::NodeKind::Mapping, {});
+        m_open.push_back({true, true});
     }
-    void OnMapEnd() override {}
+    void OnMapEnd() override { closed(); }
 
 private:
+    /// A collection being read; in a mapping, whether the next node is a key.
+    struct Open {
+        bool mapping = false;
+        bool expectingKey = false;
+    };
+
     void count(const YAML::Mark &mark) {
         if (++m_nodes > limits::MaxYamlNodes)
             throw LimitCrossed{mark};
     }
+    void check(const YAML::Mark &mark, const std::string &tag, yaml::NodeKind kind, const std::string &value) const {
+        const bool isKey = !m_open.empty() && m_open.back().expectingKey;
+        if (auto refusal = yaml::constructorRefusal(tag, kind, value, isKey))
+            throw Refused{mark, *refusal};
+    }
+    void nodeDone() {
+        if (!m_open.empty() && m_open.back().mapping)
+            m_open.back().expectingKey = !m_open.back().expectingKey;
+    }
+    void closed() {
+        m_open.pop_back();
+        nodeDone();
+    }
+
+    const std::string &m_text;
     qint64 m_nodes = 0;
+    std::vector<Open> m_open;
 };
 
 /// One walk over a parsed file that finds duplicate keys and measures how far aliases expand it. An alias is the
@@ -123,6 +174,10 @@ public:
             return known->values == InProgress ? std::nullopt : std::optional<Extent>(*known);
         ++m_written;
         remember(node, {InProgress, false});
+        if (!m_refusal) {
+            if (auto refusal = yaml::collectionRefusal(node))
+                m_refusal = std::pair{node.Mark(), *refusal};
+        }
         Extent extent{1, false};
         const auto add = [&](const YAML::Node &child, const QString &childPath) {
             const auto inner = survey(child, childPath);
@@ -161,6 +216,8 @@ public:
 
     /// Values written in the text so far (each mapping, sequence and scalar once; each alias to a scalar too).
     qint64 written() const { return m_written; }
+    /// The first collection Ansible could not build (yaml::collectionRefusal()), where it starts.
+    const std::optional<std::pair<YAML::Mark, QString>> &refusal() const { return m_refusal; }
 
 private:
     static constexpr qint64 InProgress = -1;
@@ -183,6 +240,7 @@ private:
     QList<YamlDocument::DuplicateKey> &m_duplicates;
     QHash<int, QList<std::pair<YAML::Node, Extent>>> m_seen;
     qint64 m_written = 0;
+    std::optional<std::pair<YAML::Mark, QString>> m_refusal;
 };
 
 /// The file's lines, each with its own line ending (the last may have none).
@@ -253,6 +311,130 @@ QByteArray render(const QString &name, const YAML::Node &value, const QByteArray
     return text;
 }
 
+/// The lines [first, last) of a commented sample of `name`: "# name:" at the start of a line, with its more
+/// deeply indented commented lines; (-1, -1) when there is none.
+std::pair<qsizetype, qsizetype> commentedSample(const QList<QByteArray> &lines, const QString &name) {
+    const QRegularExpression sample(QStringLiteral("^#(\\s*)%1\\s*:(\\s|$)").arg(QRegularExpression::escape(name)));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const auto match = sample.match(QString::fromUtf8(content(lines, i)));
+        if (!match.hasMatch())
+            continue;
+        const qsizetype indent = match.capturedLength(1);
+        qsizetype last = i + 1;
+        static const QRegularExpression item(QStringLiteral("^#(\\s*)\\S"));
+        while (last < lines.size()) {
+            const auto next = item.match(QString::fromUtf8(content(lines, last)));
+            if (!next.hasMatch() || next.capturedLength(1) <= indent)
+                break;
+            ++last;
+        }
+        return {i, last};
+    }
+    return {-1, -1};
+}
+
+/// yaml-cpp 0.7 cannot read a '?' inside a plain scalar of a flow collection ([http://x/?a=b]), which Ansible reads:
+/// yaml-cpp read yaml::QuestionMarkStandIn in its place, and the '?' is put back in the values here.
+void restoreQuestionMarks(YAML::Node root) {
+    using yaml::QuestionMarkStandIn;
+    // Each collection once (an alias is its anchor's node), by hand: the walk must not follow aliases blindly.
+    QHash<int, QList<YAML::Node>> seen;
+    std::vector<YAML::Node> pending{root};
+    const auto restore = [&](YAML::Node node) {
+        if (node.IsScalar() && node.Scalar().find(QuestionMarkStandIn) != std::string::npos) {
+            std::string text = node.Scalar();
+            std::replace(text.begin(), text.end(), QuestionMarkStandIn, '?');
+            node = text; // keeps the tag and the mark
+        } else if (node.IsMap() || node.IsSequence()) {
+            auto &bucket = seen[node.Mark().pos];
+            if (std::none_of(bucket.cbegin(), bucket.cend(), [&](const YAML::Node &other) { return other.is(node); })) {
+                bucket.append(node);
+                pending.push_back(node);
+            }
+        }
+    };
+    while (!pending.empty()) {
+        const YAML::Node node = pending.back();
+        pending.pop_back();
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (node.IsMap()) {
+                restore(it->first);
+                restore(it->second);
+            } else {
+                restore(*it);
+            }
+        }
+    }
+}
+
+Error readError(const QString &path, const yaml::ReadRefusal &refusal) {
+    return Error{{path, refusal.line, refusal.column}, {}, refusal.message};
+}
+
+/// A refusal of Ansible's scanner, worded like yaml-cpp's own syntax errors.
+Error syntaxError(const QString &path, const yaml::ReadRefusal &refusal) {
+    return Error{{path, refusal.line, refusal.column},
+                 {},
+                 QCoreApplication::translate("Yaml", "This is not valid YAML: %1").arg(refusal.message)};
+}
+
+/// The first document of `text` (readerText()) as yaml-cpp reads it, its nodes counted and checked against
+/// Ansible's constructor on the way, and its tokens against Ansible's scanner (yaml::scannerRefusal()). When both
+/// refuse, the refusal that lies first in the file is given, as Ansible stops at the first.
+Expected<YAML::Node> loadFirstDocument(std::string readerText, const QString &path, const QByteArray &bytes,
+                                       bool json) {
+    yaml::YamlCppText fixes;
+    std::optional<yaml::ReadRefusal> scanned;
+    if (json)
+        yaml::isJson(bytes, &fixes);
+    else
+        scanned = yaml::scannerRefusal(readerText, &fixes);
+    const std::string text = yaml::textForYamlCpp(std::move(readerText), fixes); // no second copy of the file
+    const auto scannedFirst = [&](const YAML::Mark &mark) {
+        return scanned && (mark.is_null() ||
+                           std::pair(scanned->line, scanned->column) <= std::pair(mark.line + 1, mark.column + 1));
+    };
+    try {
+        {
+            std::istringstream stream(text);
+            YAML::Parser parser(stream);
+            NodeCounter counter(text);
+            parser.HandleNextDocument(counter); // only the first document, as YAML::Load
+        }
+        if (scanned)
+            return syntaxError(path, *scanned);
+        YAML::Node root = YAML::Load(text);
+        if (!fixes.questionMarks.empty())
+            restoreQuestionMarks(root);
+        return root;
+    } catch (const NodeCounter::LimitCrossed &crossed) {
+        return Error{locationOf(path, crossed.mark),
+                     {},
+                     QCoreApplication::translate("Yaml", "This file holds more than %1 YAML values, the most Kubespray "
+                                                         "Wizard reads from one file; the limit is crossed here.")
+                         .arg(limits::MaxYamlNodes)};
+    } catch (const NodeCounter::Refused &refused) {
+        if (scannedFirst(refused.mark))
+            return syntaxError(path, *scanned);
+        return Error{locationOf(path, refused.mark), {}, refused.message};
+    } catch (const YAML::DeepRecursion &) {
+        if (scanned)
+            return syntaxError(path, *scanned);
+        // yaml-cpp marks the end of the line; the place worth showing is where the nesting gets deepest.
+        return Error{deepestNesting(path, bytes),
+                     {},
+                     QCoreApplication::translate("Yaml", "This value is nested too deeply to be read (Ansible "
+                                                         "cannot read it either).")};
+    } catch (const YAML::Exception &e) {
+        if (scannedFirst(e.mark))
+            return syntaxError(path, *scanned);
+        return Error{
+            locationOf(path, e.mark),
+            {},
+            QCoreApplication::translate("Yaml", "This is not valid YAML: %1").arg(QString::fromStdString(e.msg))};
+    }
+}
+
 } // namespace
 
 YAML::Node resolveDuplicateKeys(const YAML::Node &node) {
@@ -291,78 +473,67 @@ Expected<YamlDocument> YamlDocument::load(const QString &path) {
 Expected<YamlDocument> YamlDocument::parse(const QByteArray &bytes, const QString &path) {
     if (auto refusal = fileSizeRefusal(bytes, path))
         return *refusal;
+    const bool json = yaml::isJson(bytes); // Ansible tries JSON first
+    if (auto refusal = yaml::encodingRefusal(bytes, !json))
+        return readError(path, *refusal);
+    // JSON has no other line breaks than LF and CR (in a JSON string, NEL, LS and PS are characters).
+    const auto root =
+        loadFirstDocument(json ? yaml::readerText(bytes, false) : yaml::readerText(bytes), path, bytes, json);
+    if (!root)
+        return root.error();
     YamlDocument document;
     document.m_path = path;
     document.m_bytes = bytes;
-
-    YAML::Node root;
-    try {
-        const std::string text(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-        {
-            std::istringstream stream(text);
-            YAML::Parser parser(stream);
-            NodeCounter counter;
-            parser.HandleNextDocument(counter); // only the first document, as YAML::Load
-        }
-        root = YAML::Load(text);
-    } catch (const NodeCounter::LimitCrossed &crossed) {
-        return Error{locationOf(path, crossed.mark),
-                     {},
-                     QCoreApplication::translate("Yaml", "This file holds more than %1 YAML values, the most Kubespray "
-                                                         "Wizard reads from one file; the limit is crossed here.")
-                         .arg(limits::MaxYamlNodes)};
-    } catch (const YAML::DeepRecursion &) {
-        // yaml-cpp marks the end of the line; the place worth showing is where the nesting gets deepest.
-        return Error{deepestNesting(path, bytes),
-                     {},
-                     QCoreApplication::translate("Yaml", "This value is nested too deeply to be read (Ansible "
-                                                         "cannot read it either).")};
-    } catch (const YAML::Exception &e) {
-        return Error{
-            locationOf(path, e.mark),
-            {},
-            QCoreApplication::translate("Yaml", "This is not valid YAML: %1").arg(QString::fromStdString(e.msg))};
-    }
-
-    if (root.IsNull())
+    if (root->IsNull())
         return document; // empty, or comments only: no variables
-    if (!root.IsMap()) {
-        return Error{locationOf(path, root.Mark()),
+    if (!root->IsMap()) {
+        return Error{locationOf(path, root->Mark()),
                      {},
                      QCoreApplication::translate("Yaml", "Expected a mapping of variables (key: value) at the top "
                                                          "of the file.")};
     }
-    TreeSurvey survey(document.m_duplicates);
+    if (auto refused = document.readKeys(*root))
+        return *refused;
+    return document;
+}
+
+std::optional<Error> YamlDocument::readKeys(const YAML::Node &root) {
+    TreeSurvey survey(m_duplicates);
     qint64 expanded = 0;
     QHash<QString, int> firstLineOf;
     for (auto it = root.begin(); it != root.end(); ++it) {
-        if (!it->first.IsScalar()) {
-            return Error{locationOf(path, it->first.Mark()),
+        if (!it->first.IsScalar() && !it->first.IsNull()) {
+            return Error{locationOf(m_path, it->first.Mark()),
                          {},
                          QCoreApplication::translate("Yaml", "A variable name must be a plain text key.")};
         }
         const YAML::Mark mark = it->first.Mark();
-        const QString name = QString::fromStdString(it->first.Scalar());
+        // Ansible takes an empty or ~ key as None, which it shows as "null".
+        const QString name = it->first.IsNull() ? QStringLiteral("null") : QString::fromStdString(it->first.Scalar());
         if (const auto found = firstLineOf.constFind(name); found != firstLineOf.constEnd())
-            document.m_duplicates.append({name, found.value(), mark.line + 1});
+            m_duplicates.append({name, found.value(), mark.line + 1});
         else
             firstLineOf.insert(name, mark.line + 1);
 
         // Checked key by key, so that the refusal points at the key where the limit is crossed.
         const auto extent = survey.survey(it->second, name);
+        if (survey.refusal())
+            return Error{locationOf(m_path, survey.refusal()->first), name, survey.refusal()->second};
         if (!extent)
-            return Error{locationOf(path, mark), name,
+            return Error{locationOf(m_path, mark), name,
                          QCoreApplication::translate("Yaml", "This value contains itself through an alias.")};
-        document.m_keys.append({name, mark.line + 1, mark.column + 1, it->second, extent->duplicateKeys});
+        m_keys.append({name, mark.line + 1, mark.column + 1, it->second, extent->duplicateKeys});
         expanded += extent->values;
         if (expanded - survey.written() > limits::MaxAliasExpansion)
-            return Error{locationOf(path, mark), name,
+            return Error{locationOf(m_path, mark), name,
                          QCoreApplication::translate("Yaml", "Aliases make this file stand for more than %1 values "
                                                              "beyond those written in it, the most Kubespray Wizard "
                                                              "reads; the limit is crossed at this key.")
                              .arg(limits::MaxAliasExpansion)};
     }
-    return document;
+    if (auto refusal = yaml::collectionRefusal(root))
+        return Error{locationOf(m_path, root.Mark()), {}, *refusal};
+    return std::nullopt;
 }
 
 std::optional<YamlDocument::Key> YamlDocument::value(const QString &name) const {
@@ -383,8 +554,13 @@ Error YamlDocument::refusal(int line, const QString &name, const QString &messag
 }
 
 Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, const YAML::Node &value) {
+    if (yaml::hasForeignLineBreaks(m_bytes))
+        return refusal(0, name,
+                       QCoreApplication::translate("Yaml", "The file has line breaks Kubespray Wizard does not edit (a "
+                                                           "CR alone, NEL, LS, PS, or a byte order mark starting a "
+                                                           "line); nothing was changed."));
     try {
-        const YAML::Node root = YAML::Load(std::string(m_bytes.constData(), static_cast<std::size_t>(m_bytes.size())));
+        const YAML::Node root = YAML::Load(yaml::readerText(m_bytes));
         if (root.IsMap() && root.Style() == YAML::EmitterStyle::Flow)
             return refusal(1, name,
                            QCoreApplication::translate("Yaml", "The file is one flow mapping ({...}); it cannot be "
@@ -396,6 +572,39 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
     if (const auto current = this->value(name); current && yaml::sameValue(current->value, value))
         return Placement::Unchanged;
 
+    const auto whole = wholeValueEdit(name, value);
+    if (!whole)
+        return whole.error();
+    QList<Edit> candidates;
+    const Key *live = lastOccurrence(name);
+    if (live && !live->innerDuplicates) {
+        // Inside the value first (items and keys), so that comments, quotes and styles within it stay.
+        if (const auto inside = yaml::editValueInside(m_bytes, live->line - 1, live->column - 1, live->value, value))
+            candidates.append(
+                {inside->text, inside->inside ? Placement::EditedInside : Placement::Replaced, live->line});
+    }
+    candidates.append(*whole);
+    for (qsizetype i = 0;; ++i) {
+        auto checked = checkedEdit(candidates.at(i), name, value);
+        if (checked) {
+            *this = std::move(*checked);
+            return candidates.at(i).placement;
+        }
+        if (i + 1 == candidates.size())
+            return checked.error(); // the whole replacement's reason: the inside edit was only a first try
+    }
+}
+
+const YamlDocument::Key *YamlDocument::lastOccurrence(const QString &name) const {
+    const Key *live = nullptr;
+    for (const Key &key : m_keys) {
+        if (key.name == name)
+            live = &key;
+    }
+    return live;
+}
+
+Expected<YamlDocument::Edit> YamlDocument::wholeValueEdit(const QString &name, const YAML::Node &value) const {
     const QList<QByteArray> lines = splitLines(m_bytes);
     const QByteArray newline = m_bytes.contains("\r\n") ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
     qsizetype first = -1; // the lines [first, last) are replaced
@@ -403,12 +612,7 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
     QByteArray comment;
     Placement placement = Placement::Appended;
 
-    const Key *live = nullptr;
-    for (const Key &key : m_keys) {
-        if (key.name == name)
-            live = &key;
-    }
-    if (live) {
+    if (const Key *live = lastOccurrence(name)) {
         placement = Placement::Replaced;
         first = live->line - 1;
         last = lines.size();
@@ -429,46 +633,15 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
         QByteArray span;
         for (qsizetype i = first; i < last; ++i)
             span += content(lines, i) + '\n';
-        if (name == u"<<" || QRegularExpression(QStringLiteral("^\\s*<<\\s*:"), QRegularExpression::MultilineOption)
-                                 .match(QString::fromUtf8(span))
-                                 .hasMatch())
-            return refusal(live->line, name,
-                           QCoreApplication::translate("Yaml", "A merge key (<<) takes part in this value; editing "
-                                                               "it could change other keys."));
-        static const QRegularExpression anchor(QStringLiteral("&([^\\s,\\[\\]{}]+)"));
-        auto anchors = anchor.globalMatch(QString::fromUtf8(span));
-        while (anchors.hasNext()) {
-            const QString anchorName = anchors.next().captured(1);
-            QByteArray elsewhere = m_bytes;
-            elsewhere.replace(span, QByteArray());
-            if (elsewhere.contains(QByteArray("*") + anchorName.toUtf8()))
-                return refusal(live->line, name,
-                               QCoreApplication::translate("Yaml", "The value holds the anchor &%1, which is used "
-                                                                   "elsewhere; editing it would change those too.")
-                                   .arg(anchorName));
-        }
+        if (auto refused = editRefusal(*live, span))
+            return *refused;
         if (content(lines, first).contains("*") &&
             QRegularExpression(QStringLiteral(":\\s*\\*")).match(QString::fromUtf8(content(lines, first))).hasMatch())
             comment.clear(); // an alias value is replaced whole; its comment position is ambiguous
     } else {
-        // A commented sample: "# name:" at the start of a line, with its more deeply indented commented lines.
-        const QRegularExpression sample(QStringLiteral("^#(\\s*)%1\\s*:(\\s|$)").arg(QRegularExpression::escape(name)));
-        for (qsizetype i = 0; i < lines.size() && first < 0; ++i) {
-            const auto match = sample.match(QString::fromUtf8(content(lines, i)));
-            if (!match.hasMatch())
-                continue;
-            const qsizetype indent = match.capturedLength(1);
-            first = i;
-            last = i + 1;
-            static const QRegularExpression item(QStringLiteral("^#(\\s*)\\S"));
-            while (last < lines.size()) {
-                const auto next = item.match(QString::fromUtf8(content(lines, last)));
-                if (!next.hasMatch() || next.capturedLength(1) <= indent)
-                    break;
-                ++last;
-            }
+        std::tie(first, last) = commentedSample(lines, name);
+        if (first >= 0)
             placement = Placement::ReplacedCommentedSample;
-        }
     }
 
     QByteArray result;
@@ -489,17 +662,42 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
             result += newline;
         result += render(name, value, {}, newline);
     }
+    return Edit{result, placement, first >= 0 ? static_cast<int>(first) + 1 : 0};
+}
 
+std::optional<Error> YamlDocument::editRefusal(const Key &live, const QByteArray &span) const {
+    if (live.name == u"<<" || QRegularExpression(QStringLiteral("^\\s*<<\\s*:"), QRegularExpression::MultilineOption)
+                                  .match(QString::fromUtf8(span))
+                                  .hasMatch())
+        return refusal(live.line, live.name,
+                       QCoreApplication::translate("Yaml", "A merge key (<<) takes part in this value; editing "
+                                                           "it could change other keys."));
+    static const QRegularExpression anchor(QStringLiteral("&([^\\s,\\[\\]{}]+)"));
+    auto anchors = anchor.globalMatch(QString::fromUtf8(span));
+    while (anchors.hasNext()) {
+        const QString anchorName = anchors.next().captured(1);
+        QByteArray elsewhere = m_bytes;
+        elsewhere.replace(span, QByteArray());
+        if (elsewhere.contains(QByteArray("*") + anchorName.toUtf8()))
+            return refusal(live.line, live.name,
+                           QCoreApplication::translate("Yaml", "The value holds the anchor &%1, which is used "
+                                                               "elsewhere; editing it would change those too.")
+                               .arg(anchorName));
+    }
+    return std::nullopt;
+}
+
+Expected<YamlDocument> YamlDocument::checkedEdit(const Edit &edit, const QString &name, const YAML::Node &value) const {
     // Read it back: the key must mean `value`, every other key what it meant before.
-    auto reparsed = parse(result, m_path);
+    auto reparsed = parse(edit.bytes, m_path);
     if (!reparsed)
-        return refusal(first >= 0 ? static_cast<int>(first) + 1 : 0, name,
+        return refusal(edit.line, name,
                        QCoreApplication::translate("Yaml", "The edit would make the file invalid (%1); nothing was "
                                                            "changed.")
                            .arg(reparsed.error().message));
     const auto readBack = reparsed->value(name);
     if (!readBack || !yaml::sameValue(readBack->value, value))
-        return refusal(first >= 0 ? static_cast<int>(first) + 1 : 0, name,
+        return refusal(edit.line, name,
                        QCoreApplication::translate("Yaml", "The edited key does not read back as the intended value; "
                                                            "nothing was changed."));
     for (const Key &key : m_keys) {
@@ -513,8 +711,7 @@ Expected<YamlDocument::Placement> YamlDocument::setValue(const QString &name, co
                                                                "changed.")
                                .arg(name));
     }
-    *this = std::move(*reparsed);
-    return placement;
+    return reparsed;
 }
 
 } // namespace ksw

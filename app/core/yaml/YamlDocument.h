@@ -36,7 +36,8 @@ public:
 
     /// Reads and parses `path`. An empty file, or one holding only comments, is an empty mapping.
     static Expected<YamlDocument> load(const QString &path);
-    /// Parses `bytes` as if read from `path` (which is only used in messages).
+    /// Parses `bytes` as if read from `path` (which is only used in messages). What Ansible refuses to read is
+    /// refused, naming line and column (yaml/YamlAnsibleRules.h lists what yaml-cpp alone would accept).
     static Expected<YamlDocument> parse(const QByteArray &bytes, const QString &path);
 
     QString path() const { return m_path; }
@@ -50,10 +51,13 @@ public:
     const QList<DuplicateKey> &duplicates() const { return m_duplicates; }
 
     /// How setValue() placed the key.
-    enum class Placement { Unchanged, Replaced, ReplacedCommentedSample, Appended };
+    enum class Placement { Unchanged, Replaced, EditedInside, ReplacedCommentedSample, Appended };
 
     /// Sets the top-level key `name` to `value` by editing the text, never by re-emitting the file:
-    /// - a live key (the last, if it is duplicated) has exactly the lines of its value replaced; comment and
+    /// - in a live key (the last, if it is duplicated) only what differs changes: items and keys inside the value
+    ///   are appended, replaced or removed one by one, a changed scalar alone is rewritten, and everything equal
+    ///   keeps its bytes (yaml::editValueInside() says how, and when it replaces a node whole instead);
+    /// - where the value's text cannot be followed, exactly the lines of the value are replaced; comment and
     ///   blank lines leading into the next key and a trailing "# comment" on the key's line stay;
     /// - a key that exists only as a commented sample ("# name:" and its more deeply indented commented
     ///   lines) is written in place of that sample;
@@ -65,7 +69,23 @@ public:
     Expected<Placement> setValue(const QString &name, const YAML::Node &value);
 
 private:
+    /// New bytes for one setValue(), the placement they make and the line to name if they are refused.
+    struct Edit {
+        QByteArray bytes;
+        Placement placement = Placement::Unchanged;
+        int line = 0;
+    };
+
     Error refusal(int line, const QString &name, const QString &message) const;
+    /// Fills m_keys and m_duplicates from the parsed top-level mapping; the refusal, if Ansible would refuse it.
+    std::optional<Error> readKeys(const YAML::Node &root);
+    const Key *lastOccurrence(const QString &name) const;
+    /// The value replaced as a whole (or written in place of its commented sample, or appended).
+    Expected<Edit> wholeValueEdit(const QString &name, const YAML::Node &value) const;
+    /// Why the value of `live`, whose text is `span`, must not be edited (merge keys, shared anchors), if it must not.
+    std::optional<Error> editRefusal(const Key &live, const QByteArray &span) const;
+    /// The document that `edit` makes, when `name` reads back as `value` and every other key as before.
+    Expected<YamlDocument> checkedEdit(const Edit &edit, const QString &name, const YAML::Node &value) const;
 
     QString m_path;
     QByteArray m_bytes;

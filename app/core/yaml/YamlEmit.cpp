@@ -20,7 +20,7 @@ ScalarType effectiveType(const YAML::Node &node) {
     return plainScalarType(scalarText(node));
 }
 
-void emitNode(YAML::Emitter &emitter, const YAML::Node &node) {
+void emitNode(YAML::Emitter &emitter, const YAML::Node &node, Quoting quoting = Quoting::Plain) {
     switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -32,6 +32,8 @@ void emitNode(YAML::Emitter &emitter, const YAML::Node &node) {
             isStringTagged(node) && plainScalarType(QString::fromStdString(text)) != ScalarType::String;
         if (misread || (isStringTagged(node) && text.empty()))
             emitter << YAML::DoubleQuoted << text;
+        else if (quoting != Quoting::Plain && isString(node))
+            emitter << (quoting == Quoting::Double ? YAML::DoubleQuoted : YAML::SingleQuoted) << text;
         else
             emitter << text;
         return;
@@ -59,7 +61,49 @@ void emitNode(YAML::Emitter &emitter, const YAML::Node &node) {
     }
 }
 
+QByteArray bytesOf(const YAML::Emitter &emitter) {
+    return QByteArray(emitter.c_str(), static_cast<qsizetype>(emitter.size()));
+}
+
+/// The text of a one-item flow collection without its brackets: an item as it reads inside [...] or {...}.
+/// (yaml-cpp writes "[ {}]" for an empty collection inside another; a quoted string keeps its own blanks.)
+QByteArray withoutBrackets(const YAML::Emitter &emitter) {
+    const QByteArray text = bytesOf(emitter);
+    return text.mid(1, text.size() - 2).trimmed();
+}
+
 } // namespace
+
+bool isString(const YAML::Node &node) {
+    return node.IsDefined() && node.IsScalar() && effectiveType(node) == ScalarType::String;
+}
+
+QByteArray emitValue(const YAML::Node &value, bool inFlow, Quoting quoting) {
+    YAML::Emitter emitter;
+    emitter.SetIndent(2);
+    if (!inFlow) {
+        emitNode(emitter, value, quoting);
+        return bytesOf(emitter);
+    }
+    emitter << YAML::Flow << YAML::BeginSeq;
+    emitNode(emitter, value, quoting);
+    emitter << YAML::EndSeq;
+    return withoutBrackets(emitter);
+}
+
+QByteArray emitEntry(const YAML::Node &key, const YAML::Node &value, bool inFlow, Quoting keyQuoting,
+                     Quoting valueQuoting) {
+    YAML::Emitter emitter;
+    emitter.SetIndent(2);
+    if (inFlow)
+        emitter << YAML::Flow;
+    emitter << YAML::BeginMap << YAML::Key;
+    emitNode(emitter, key, keyQuoting);
+    emitter << YAML::Value;
+    emitNode(emitter, value, valueQuoting);
+    emitter << YAML::EndMap;
+    return inFlow ? withoutBrackets(emitter) : bytesOf(emitter);
+}
 
 YAML::Node string(const QString &text) {
     YAML::Node node(text.toStdString());
