@@ -1802,6 +1802,10 @@ Nothing in the inventory folder is changed.</source>
         <source>This release has no registry TLS setting: Kubespray appends containerd_extra_args to config.toml as it is, and containerd&apos;s CRI plugin reads the TLS table there. containerd_insecure_registries is not used: on this release it turns on config_path, and containerd then refuses the table.</source>
         <translation>このリリースにはレジストリのTLS設定がありません。Kubesprayはcontainerd_extra_argsをそのままconfig.tomlの末尾に追加し、containerdのCRIプラグインがそこにあるTLSテーブルを読み取ります。containerd_insecure_registriesは使いません。このリリースではconfig_pathが有効になり、containerdがこのテーブルを拒否するためです。</translation>
     </message>
+    <message>
+        <source>Every name that is not a cluster name is then asked of the company DNS. %1 are no longer asked: CoreDNS spreads its questions over all the servers it is given, and they do not know the company&apos;s names.</source>
+        <translation>クラスタ外の名前はすべて社内DNSに問い合わせるようになります。%1には問い合わせなくなります。CoreDNSは指定されたすべてのサーバーに問い合わせを分散しますが、これらのサーバーは社内の名前を知らないためです。</translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>

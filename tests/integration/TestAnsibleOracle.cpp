@@ -210,6 +210,42 @@ QSet<QString> modelFiles(const QString &hostsFile) {
     return files;
 }
 
+/// The comments of a YAML file, each with the text it must stay beside: a whole-line comment stands alone; a comment
+/// after a value goes with that value (it may go when the value changed or went). Not the commented samples of
+/// `replaced` keys ("# upstream_dns_servers:" and its commented items), which apply writes its keys in place of.
+struct Comment {
+    QString line;  ///< the comment's whole line, trimmed
+    QString value; ///< the text before it on its line; empty for a whole-line comment
+};
+
+QList<Comment> commentsOf(const QByteArray &bytes, const QSet<QString> &replaced) {
+    QList<Comment> comments;
+    int sampleIndent = -1; // inside a commented sample: the column of its '#'
+    static const QRegularExpression trailing(u"\\s#\\s.*$"_s);
+    for (const QString &line : QString::fromUtf8(bytes).split(u'\n')) {
+        const QString text = line.trimmed();
+        if (!text.startsWith(u'#')) {
+            sampleIndent = -1;
+            if (const auto match = trailing.match(line);
+                match.hasMatch() && !line.contains(u'"') && !line.contains(u'\''))
+                comments.append({text, line.left(match.capturedStart()).trimmed()});
+            continue;
+        }
+        const QString content = text.mid(1).trimmed();
+        const int column = int(line.indexOf(u'#'));
+        const qsizetype colon = content.indexOf(u':');
+        if (colon > 0 && replaced.contains(content.left(colon))) {
+            sampleIndent = column;
+            continue;
+        }
+        if (sampleIndent >= 0 && column == sampleIndent && text.mid(1).startsWith(u"  "))
+            continue; // an item of the sample
+        sampleIndent = -1;
+        comments.append({text, {}});
+    }
+    return comments;
+}
+
 /// The wizard's own model must give every host exactly what Ansible gives it. Empty when it does.
 QStringList modelDisagreements(const QString &hostsFile, const AnsibleView &ansible) {
     QStringList problems;
@@ -336,6 +372,20 @@ private slots:
         for (const QString &file : after.loadedFiles)
             QVERIFY2(before.loadedFiles.contains(file) || !filesBefore.contains(file),
                      qPrintable(file + u" is read now, but was not before although it existed"_s));
+        // Every comment of a file apply edited is still there, inside values too: a whole-line comment as it was, a
+        // comment after a value with the line it is on, unless that value changed or went.
+        const QSet<QString> replacedKeys(proposed.keyBegin(), proposed.keyEnd());
+        for (auto it = filesBefore.cbegin(); it != filesBefore.cend(); ++it) {
+            const QByteArray now = filesAfter.value(it.key());
+            if (now == it.value())
+                continue;
+            const QString text = QString::fromUtf8(now);
+            for (const Comment &comment : commentsOf(it.value(), replacedKeys)) {
+                if (comment.value.isEmpty() || text.contains(comment.value))
+                    QVERIFY2(text.contains(comment.line),
+                             qPrintable(it.key() + u": the comment “"_s + comment.line + u"” is gone"_s));
+            }
+        }
         for (auto it = filesAfter.cbegin(); it != filesAfter.cend(); ++it) {
             if (!filesBefore.contains(it.key()))
                 QVERIFY2(after.loadedFiles.contains(it.key()),

@@ -223,15 +223,7 @@ FixProposal FixProposals::mirrorList(const QList<MirrorRequest> &requests) const
     };
 
     // v2.23+: a list; overriding it replaces Kubespray's default, so every other entry (docker.io) is kept.
-    YAML::Node list(YAML::NodeType::Sequence);
-    const YAML::Node current = m_config.value(QStringLiteral("containerd_registries_mirrors")).value;
-    if (current.IsDefined() && current.IsSequence()) {
-        for (const auto &item : current) {
-            if (!item.IsMap() || !registryHosts.contains(yaml::scalarText(item["prefix"])))
-                list.push_back(item);
-        }
-    }
-    for (const QString &host : registryHosts) {
+    const auto entryFor = [&](const QString &host) {
         const MirrorRequest &request = byHost[host];
         YAML::Node mirror(YAML::NodeType::Map);
         mirror["host"] = stringNode(urlOf(host));
@@ -247,7 +239,27 @@ FixProposal FixProposals::mirrorList(const QList<MirrorRequest> &requests) const
         YAML::Node mirrors(YAML::NodeType::Sequence);
         mirrors.push_back(mirror);
         entry["mirrors"] = mirrors;
-        list.push_back(entry);
+        return entry;
+    };
+    // A registry the list already names keeps its place (so the edit stays inside that item, with the comments
+    // around it); the others go at the end.
+    YAML::Node list(YAML::NodeType::Sequence);
+    QStringList placed;
+    const YAML::Node current = m_config.value(QStringLiteral("containerd_registries_mirrors")).value;
+    if (current.IsDefined() && current.IsSequence()) {
+        for (const auto &item : current) {
+            const QString prefix = item.IsMap() ? yaml::scalarText(item["prefix"]) : QString();
+            if (!registryHosts.contains(prefix)) {
+                list.push_back(item);
+            } else if (!placed.contains(prefix)) {
+                list.push_back(entryFor(prefix));
+                placed.append(prefix);
+            }
+        }
+    }
+    for (const QString &host : registryHosts) {
+        if (!placed.contains(host))
+            list.push_back(entryFor(host));
     }
     const SettingChange mirrorsChange = change(QStringLiteral("containerd_registries_mirrors"), list);
     proposal.changes.append(mirrorsChange);
@@ -269,6 +281,22 @@ FixProposal FixProposals::companyDns(const QStringList &servers, const QStringLi
         proposal.note = {QT_TRANSLATE_NOOP("Finding", "Every name that is not a cluster name is then asked of the "
                                                       "company DNS, by CoreDNS, NodeLocalDNS and the nodes."),
                          {}};
+        // Servers the inventory names today are replaced, not kept beside it: CoreDNS spreads its questions over
+        // all of them, and the others do not know the company's names.
+        const YAML::Node today = m_config.value(QStringLiteral("upstream_dns_servers")).value;
+        QStringList replaced;
+        if (today.IsDefined() && today.IsSequence()) {
+            for (const auto &item : today) {
+                if (!servers.contains(yaml::scalarText(item)))
+                    replaced.append(yaml::scalarText(item));
+            }
+        }
+        if (!replaced.isEmpty())
+            proposal.note = {QT_TRANSLATE_NOOP("Finding", "Every name that is not a cluster name is then asked of the "
+                                                          "company DNS. %1 are no longer asked: CoreDNS spreads its "
+                                                          "questions over all the servers it is given, and they do "
+                                                          "not know the company's names."),
+                             {replaced.join(QStringLiteral(", "))}};
         return proposal;
     }
     const auto zoneList = [&](int cache) {
